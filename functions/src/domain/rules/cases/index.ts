@@ -1,0 +1,20 @@
+// The case rules, in the order their findings are most useful to read.
+import type { CaseRule } from "../../context.js";
+import { courseCaseReview } from "./course-review.js";
+import { examWindow } from "./exam-window.js";
+import { futureStudy } from "./future-study.js";
+import { level3Window } from "./level3-window.js";
+import { observerRole } from "./observer-role.js";
+import { reusedFromLevel2 } from "./reused-from-level2.js";
+import { supervisorNotLevel3, supervisorUnknown } from "./supervisor.js";
+
+export const CASE_RULES: readonly CaseRule[] = [
+  observerRole,
+  futureStudy,
+  examWindow,
+  level3Window,
+  reusedFromLevel2,
+  supervisorUnknown,
+  supervisorNotLevel3,
+  courseCaseReview,
+];

@@ -1,0 +1,86 @@
+// Decides which cases count. Each case rule may leave a case out; among the
+// cases still in, a patient counts once unless a later study follows a
+// significant change in clinical status; congenital cases count in their
+// category only for true congenital pathology.
+import { appliesTo, type Context, type CountedCase } from "../context.js";
+import { error, warning, type Finding } from "../report.js";
+import { ACCEPTED_CONGENITAL_LESIONS, type Case } from "../schema.js";
+import { CASE_RULES } from "../rules/cases/index.js";
+
+const ACCEPTED_LESIONS: ReadonlySet<string> = new Set(ACCEPTED_CONGENITAL_LESIONS);
+
+function byStudyDateThenId(a: Case, b: Case): number {
+  if (a.studyDate !== b.studyDate) return a.studyDate < b.studyDate ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The later studies of a patient that do not count: DUPLICATE_PATIENT. */
+function screenDuplicatePatients(cases: Case[], findings: Finding[]): Case[] {
+  const byPatient = new Map<string, Case[]>();
+  for (const c of cases) {
+    const studies = byPatient.get(c.patientRef);
+    if (studies) studies.push(c);
+    else byPatient.set(c.patientRef, [c]);
+  }
+  const kept: Case[] = [];
+  for (const studies of byPatient.values()) {
+    studies.sort(byStudyDateThenId);
+    const [first, ...later] = studies;
+    kept.push(first);
+    for (const c of later) {
+      if (c.clinicalChange === true) {
+        kept.push(c);
+        continue;
+      }
+      findings.push(
+        error(
+          "DUPLICATE_PATIENT",
+          `Case ${c.id}: the patient is already in the logbook (case ${first.id}, ${first.studyDate}); ` +
+            "a repeat study counts only after a significant change in clinical status (clinicalChange)",
+          { caseIds: [c.id] },
+        ),
+      );
+    }
+  }
+  return kept;
+}
+
+function countsForCategory(c: Case): boolean {
+  return c.category !== "congenital" || ACCEPTED_LESIONS.has(c.congenitalLesion ?? "");
+}
+
+export function screenCases(context: Context): { cases: CountedCase[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const checks = CASE_RULES.filter((rule) => appliesTo(rule, context.route)).map((rule) => ({
+    code: rule.code,
+    check: rule.prepare(context),
+  }));
+
+  const stillIn = context.bundle.cases.filter((c) => {
+    let excluded = false;
+    for (const { code, check } of checks) {
+      const reason = check(c);
+      if (reason === null) continue;
+      excluded = true;
+      findings.push(error(code, `Case ${c.id}: ${reason}`, { caseIds: [c.id] }));
+    }
+    return !excluded;
+  });
+
+  const counted = screenDuplicatePatients(stillIn, findings).map((c) => {
+    const inCategory = countsForCategory(c);
+    if (!inCategory) {
+      const lesion = c.congenitalLesion ? `"${c.congenitalLesion}" is not` : "no lesion is given, and it must be";
+      findings.push(
+        warning(
+          "CONGENITAL_CASE_NOT_ACCEPTED",
+          `Case ${c.id}: ${lesion} true congenital pathology (shunt, anomalous pulmonary venous drainage, Fontan...); ` +
+            "it counts in the total but not in the congenital category",
+          { caseIds: [c.id] },
+        ),
+      );
+    }
+    return { case: c, countsForCategory: inCategory };
+  });
+  return { cases: counted, findings };
+}

@@ -1,0 +1,179 @@
+#!/usr/bin/env node
+// Every emulator command of the project goes through here, so that the
+// emulators work on machines without Internet access:
+//   node scripts/emulators.mjs exec "<command>"   run <command> against fresh emulators, then stop
+//   node scripts/emulators.mjs start              serve the emulators with seed data until Ctrl-C
+//
+// firebase-tools starts the Firestore emulator as `java -jar <jar>`. The jar
+// that the Google Cloud SDK installs has no Main-Class, so we build a tiny
+// manifest-only wrapper jar whose Class-Path names it. Where no local jar
+// exists (a laptop with Internet), firebase-tools downloads its own as usual.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { crc32 } from "node:zlib";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const cacheDir = join(root, ".cache", "emulators");
+const firebaseBin = join(root, "node_modules", ".bin", "firebase");
+
+export const PROJECT_ID = "demo-cmr";
+export const EMULATORS = "auth,firestore,functions";
+const FIRESTORE_MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
+
+const firestoreJarCandidates = [
+  "/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar",
+  join(root, "..", "shared", "emulators", "cloud-firestore-emulator-1.19.9.jar"),
+];
+
+function fail(message) {
+  console.error(`emulators: ${message}`);
+  process.exit(1);
+}
+
+function checkJava() {
+  const result = spawnSync("java", ["-version"], { encoding: "utf8" });
+  if (result.error) {
+    fail(
+      "Java is not installed. The Firestore emulator needs Java 11 or later " +
+        "(on Debian: `apt-get install openjdk-17-jre-headless`).",
+    );
+  }
+  const version = /version "(\d+)/.exec(result.stderr)?.[1];
+  if (version && Number(version) < 11) {
+    fail(`Java ${version} is too old for the Firestore emulator; install Java 11 or later.`);
+  }
+}
+
+// A manifest line may hold at most 72 bytes; longer values continue on lines
+// that start with one space.
+function manifestLine(name, value) {
+  const text = `${name}: ${value}`;
+  const lines = [text.slice(0, 72)];
+  for (let i = 72; i < text.length; i += 71) lines.push(` ${text.slice(i, i + 71)}`);
+  return lines.join("\r\n");
+}
+
+// A zip with one stored (uncompressed) entry: all a manifest-only jar needs.
+function zipWithOneFile(name, content) {
+  const nameBytes = Buffer.from(name, "utf8");
+  const data = Buffer.from(content, "utf8");
+  const crc = crc32(data);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(10, 4); // version needed
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(data.length, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(10, 6);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(data.length, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  const centralOffset = local.length + nameBytes.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+}
+
+function firestoreWrapperJar(realJar) {
+  mkdirSync(cacheDir, { recursive: true });
+  const wrapper = join(cacheDir, "cloud-firestore-emulator-wrapper.jar");
+  const manifest =
+    [
+      "Manifest-Version: 1.0",
+      manifestLine("Main-Class", FIRESTORE_MAIN),
+      manifestLine("Class-Path", pathToFileURL(realJar).href),
+      "Created-By: scripts/emulators.mjs",
+    ].join("\r\n") + "\r\n\r\n";
+  writeFileSync(wrapper, zipWithOneFile("META-INF/MANIFEST.MF", manifest));
+  return wrapper;
+}
+
+/** The environment that makes firebase-tools use a local Firestore emulator. */
+export function emulatorEnv() {
+  const env = { ...process.env };
+  if (env.FIRESTORE_EMULATOR_BINARY_PATH) return env;
+  const realJar = firestoreJarCandidates.find((candidate) => existsSync(candidate));
+  if (realJar) {
+    env.FIRESTORE_EMULATOR_BINARY_PATH = firestoreWrapperJar(realJar);
+  } else {
+    console.warn(
+      "emulators: no local Cloud Firestore emulator found (looked in " +
+        `${firestoreJarCandidates.join(", ")}); firebase-tools will try to download one.`,
+    );
+  }
+  return env;
+}
+
+function firebase(args, env) {
+  return spawn(firebaseBin, [...args, "--project", PROJECT_ID], { cwd: root, env, stdio: "inherit" });
+}
+
+function exitWith(child) {
+  child.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+}
+
+function exec(command) {
+  if (!command) fail('usage: node scripts/emulators.mjs exec "<command>"');
+  exitWith(firebase(["emulators:exec", "--only", EMULATORS, command], emulatorEnv()));
+}
+
+async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`http://127.0.0.1:${port}/`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`nothing answered on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+async function start() {
+  const child = firebase(["emulators:start", "--only", EMULATORS], emulatorEnv());
+  exitWith(child);
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => child.kill("SIGINT"));
+  }
+  // The Functions emulator is the last to come up; seed once it answers.
+  await waitForPort(5001, 120_000);
+  await waitForPort(9099, 60_000);
+  const seed = spawnSync(process.execPath, [join(root, "scripts", "seed.mjs")], {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      FIRESTORE_EMULATOR_HOST: "127.0.0.1:8080",
+      FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099",
+      GCLOUD_PROJECT: PROJECT_ID,
+    },
+  });
+  if (seed.status !== 0) console.error("emulators: seeding failed (see above); the emulators keep running.");
+  console.log(`
+  CMR certification backend, project ${PROJECT_ID}, running on the local emulators:
+    Firestore  http://127.0.0.1:8080
+    Auth       http://127.0.0.1:9099
+    Functions  http://127.0.0.1:5001/${PROJECT_ID}/europe-west1/<name>
+  Press Ctrl-C to stop.
+`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  checkJava();
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === "exec") exec(rest.join(" "));
+  else if (command === "start") await start();
+  else fail('usage: node scripts/emulators.mjs exec "<command>" | start');
+}
