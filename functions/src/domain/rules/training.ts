@@ -9,12 +9,28 @@ import type { TrainingPeriod } from "../schema.js";
 
 const EPSILON = 1e-9;
 
-/** Full-time-equivalent months of the part of `period` inside [from, to). */
-export function fteMonths(period: TrainingPeriod, policy: Policy, from?: IsoDate, to?: IsoDate): number {
-  const start = from ? maxIso(period.start, from) : period.start;
-  const endExclusive = to ? minIso(addDaysIso(period.end, 1), to) : addDaysIso(period.end, 1);
-  const fraction = Math.min(1, period.hoursPerWeek / policy.training.fullTimeHoursPerWeek);
-  return monthsBetween(start, endExclusive) * fraction;
+/** A period as the half-open span [start, endExclusive) and its full-time fraction. */
+interface Span {
+  start: IsoDate;
+  endExclusive: IsoDate;
+  fraction: number;
+}
+
+function toSpans(periods: TrainingPeriod[], policy: Policy): Span[] {
+  return periods.map((p) => ({
+    start: p.start,
+    endExclusive: addDaysIso(p.end, 1),
+    fraction: Math.min(1, p.hoursPerWeek / policy.training.fullTimeHoursPerWeek),
+  }));
+}
+
+/** Full-time-equivalent months of the part of `span` inside [from, to). */
+function fteMonthsWithin(span: Span, from: IsoDate, to: IsoDate): number {
+  return monthsBetween(maxIso(span.start, from), minIso(span.endExclusive, to)) * span.fraction;
+}
+
+export function totalFteMonths(periods: TrainingPeriod[], policy: Policy): number {
+  return toSpans(periods, policy).reduce((sum, s) => sum + monthsBetween(s.start, s.endExclusive) * s.fraction, 0);
 }
 
 /**
@@ -24,23 +40,19 @@ export function fteMonths(period: TrainingPeriod, policy: Policy, from?: IsoDate
  */
 export function bestWindowFteMonths(periods: TrainingPeriod[], policy: Policy): number {
   const months = policy.training.windowMonths;
-  const windows = periods.flatMap((p) => {
-    const endExclusive = addDaysIso(p.end, 1);
-    return [
-      [p.start, addMonthsIso(p.start, months)],
-      [addMonthsIso(endExclusive, -months), endExclusive],
-    ];
-  });
+  const spans = toSpans(periods, policy);
+  const windows = spans.flatMap((s) => [
+    [s.start, addMonthsIso(s.start, months)],
+    [addMonthsIso(s.endExclusive, -months), s.endExclusive],
+  ]);
   let best = 0;
   for (const [from, to] of windows) {
-    const inside = periods.reduce((sum, p) => sum + fteMonths(p, policy, from, to), 0);
+    const inside = spans
+      .filter((s) => s.start < to && s.endExclusive > from)
+      .reduce((sum, s) => sum + fteMonthsWithin(s, from, to), 0);
     best = Math.max(best, inside);
   }
   return best;
-}
-
-export function totalFteMonths(periods: TrainingPeriod[], policy: Policy): number {
-  return periods.reduce((sum, p) => sum + fteMonths(p, policy), 0);
 }
 
 export const training: Rule = {

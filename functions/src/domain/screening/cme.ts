@@ -10,7 +10,13 @@ const MEETING_KINDS: ReadonlySet<string> = new Set(["cmr-meeting", "multimodalit
 
 type Refusal = { code: string; reason: string };
 
-function refusal(entry: CmeEntry, context: Context): Refusal | null {
+/** Events that ended before this date are too old to count (null: no limit applies). */
+function earliestEventEnd({ bundle, policy, route }: Context): string | null {
+  if (!appliesTo({ routes: EXAM_ROUTES }, route) || !bundle.exam) return null;
+  return addMonthsIso(bundle.exam.sittingDate, -policy.cme.maxAgeBeforeExamMonths);
+}
+
+function refusal(entry: CmeEntry, context: Context, earliest: string | null): Refusal | null {
   const { bundle, policy, route } = context;
   if (entry.certificateId === null) {
     return { code: "CME_CERTIFICATE_MISSING", reason: "no attendance certificate is uploaded" };
@@ -25,11 +31,8 @@ function refusal(entry: CmeEntry, context: Context): Refusal | null {
       reason: "a general cardiology or radiology meeting counts only for its CMR component (cmrComponentCredits)",
     };
   }
-  if (appliesTo({ routes: EXAM_ROUTES }, route) && bundle.exam) {
-    const earliest = addMonthsIso(bundle.exam.sittingDate, -policy.cme.maxAgeBeforeExamMonths);
-    if (entry.endDate < earliest) {
-      return { code: "CME_EVENT_TOO_OLD", reason: `the event ended before ${earliest}, too long before the exam` };
-    }
+  if (earliest !== null && entry.endDate < earliest) {
+    return { code: "CME_EVENT_TOO_OLD", reason: `the event ended before ${earliest}, too long before the exam` };
   }
   if (route === "level3-via-level2" && bundle.candidate.level2?.cmeIds.includes(entry.id)) {
     return { code: "CME_REUSED_FROM_LEVEL2", reason: "this entry was already counted for Level 2" };
@@ -54,8 +57,8 @@ function hoursClaimable(entry: CmeEntry, context: Context): number {
   }
 }
 
-function credit(entry: CmeEntry, context: Context, findings: Finding[]): number {
-  const refused = refusal(entry, context);
+function credit(entry: CmeEntry, context: Context, earliest: string | null, findings: Finding[]): number {
+  const refused = refusal(entry, context, earliest);
   if (refused) {
     findings.push(warning(refused.code, `CME ${entry.id}: ${refused.reason}; credited 0`, { cmeIds: [entry.id] }));
     return 0;
@@ -78,6 +81,7 @@ function credit(entry: CmeEntry, context: Context, findings: Finding[]): number 
 
 export function screenCme(context: Context): { cme: CreditedCme[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const cme = context.bundle.cme.map((entry) => ({ entry, credits: credit(entry, context, findings) }));
+  const earliest = earliestEventEnd(context);
+  const cme = context.bundle.cme.map((entry) => ({ entry, credits: credit(entry, context, earliest, findings) }));
   return { cme, findings };
 }

@@ -1,0 +1,11 @@
+import type { Finding, Report } from "../../functions/src/domain/index.js";
+
+export const codesOf = (report: Report): string[] => [...new Set(report.findings.map((f) => f.code))];
+
+export const findingsOf = (report: Report, code: string): Finding[] => report.findings.filter((f) => f.code === code);
+
+export const requirementOf = (report: Report, id: string) => {
+  const requirement = report.requirements.find((r) => r.id === id);
+  if (!requirement) throw new Error(`no requirement ${id} in the report`);
+  return requirement;
+};

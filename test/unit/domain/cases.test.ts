@@ -1,0 +1,274 @@
+import { describe, expect, it } from "vitest";
+import { validateApplication, type Bundle, type Case } from "../../../functions/src/domain/index.js";
+import { makeBundle, makeCase, SUPERVISOR_ID } from "../../factories/bundle.js";
+import { codesOf, findingsOf, requirementOf } from "../../factories/report.js";
+
+/** The level 2 bundle with case 120 (a spare cardiomyopathy case) changed. */
+function withCase(changes: Partial<Case>, bundle: Bundle = makeBundle("level2")) {
+  bundle.cases[120] = { ...bundle.cases[120], ...changes };
+  return validateApplication(bundle);
+}
+
+const excludedBy = (report: ReturnType<typeof validateApplication>, code: string) =>
+  findingsOf(report, code).flatMap((f) => f.caseIds ?? []);
+
+describe("case exclusions", () => {
+  it("an observed case is left out (CASE_ROLE_NOT_ACCEPTED)", () => {
+    const report = withCase({ role: "observer" });
+    expect(excludedBy(report, "CASE_ROLE_NOT_ACCEPTED")).toEqual(["case-0120"]);
+    expect(report.summary.casesCounted).toBe(149);
+  });
+
+  it("a reporting physician's case counts", () => {
+    expect(withCase({ role: "reporting-physician" }).eligible).toBe(true);
+  });
+
+  it("a study on the day of asOf counts; the day after is CASE_IN_FUTURE", () => {
+    expect(codesOf(withCase({ studyDate: "2026-06-01" }))).not.toContain("CASE_IN_FUTURE");
+    expect(excludedBy(withCase({ studyDate: "2026-06-02" }), "CASE_IN_FUTURE")).toEqual(["case-0120"]);
+  });
+
+  it("the exam window is inclusive at both ends (sitting ± 24 months)", () => {
+    expect(codesOf(withCase({ studyDate: "2023-11-07" }))).not.toContain("CASE_OUTSIDE_EXAM_WINDOW");
+    expect(excludedBy(withCase({ studyDate: "2023-11-06" }), "CASE_OUTSIDE_EXAM_WINDOW")).toEqual(["case-0120"]);
+    const late = makeBundle("level2", { asOf: "2027-12-31" });
+    expect(codesOf(withCase({ studyDate: "2027-11-07" }, structuredClone(late)))).not.toContain(
+      "CASE_OUTSIDE_EXAM_WINDOW",
+    );
+    expect(excludedBy(withCase({ studyDate: "2027-11-08" }, late), "CASE_OUTSIDE_EXAM_WINDOW")).toEqual(["case-0120"]);
+  });
+
+  it("the exam window does not apply to level 3 via level 2, which has its own window", () => {
+    const bundle = makeBundle("level3-via-level2");
+    const report = withCase({ studyDate: "2024-06-01" }, structuredClone(bundle));
+    expect(codesOf(report)).not.toContain("CASE_OUTSIDE_LEVEL3_WINDOW");
+    expect(codesOf(report)).not.toContain("CASE_OUTSIDE_EXAM_WINDOW");
+    expect(excludedBy(withCase({ studyDate: "2024-05-31" }, bundle), "CASE_OUTSIDE_LEVEL3_WINDOW")).toEqual([
+      "case-0120",
+    ]);
+  });
+
+  it("a case of the level 2 logbook cannot be used again (CASE_REUSED_FROM_LEVEL2)", () => {
+    const report = withCase({ patientRef: "pt-l2-0001", studyDate: "2021-05-05" }, makeBundle("level3-via-level2"));
+    expect(excludedBy(report, "CASE_REUSED_FROM_LEVEL2")).toEqual(["case-0120"]);
+    const sameDayOtherPatient = withCase(
+      { patientRef: "pt-new", studyDate: "2025-05-05" },
+      makeBundle("level3-via-level2"),
+    );
+    expect(codesOf(sameDayOtherPatient)).not.toContain("CASE_REUSED_FROM_LEVEL2");
+  });
+
+  it("a case whose supervisor is not listed is left out (SUPERVISOR_UNKNOWN)", () => {
+    expect(excludedBy(withCase({ supervisorId: "nobody" }), "SUPERVISOR_UNKNOWN")).toEqual(["case-0120"]);
+  });
+
+  it("a supervisor counts from the day of their Level 3 award to its last day", () => {
+    const bundle = () =>
+      makeBundle("level2", {
+        supervisors: [
+          { id: SUPERVISOR_ID, body: "EACVI", level3From: "2015-01-01", level3Until: null },
+          { id: "sup-new", body: "SCMR", level3From: "2025-06-01", level3Until: "2025-08-31" },
+        ],
+      });
+    const on = (studyDate: string) => withCase({ supervisorId: "sup-new", studyDate }, bundle());
+    expect(codesOf(on("2025-06-01"))).not.toContain("SUPERVISOR_NOT_LEVEL3_ON_CASE_DATE");
+    expect(codesOf(on("2025-08-31"))).not.toContain("SUPERVISOR_NOT_LEVEL3_ON_CASE_DATE");
+    expect(excludedBy(on("2025-05-31"), "SUPERVISOR_NOT_LEVEL3_ON_CASE_DATE")).toEqual(["case-0120"]);
+    expect(excludedBy(on("2025-09-01"), "SUPERVISOR_NOT_LEVEL3_ON_CASE_DATE")).toEqual(["case-0120"]);
+  });
+
+  it("a course case counts only with a full review (COURSE_CASE_NOT_REVIEWED)", () => {
+    expect(excludedBy(withCase({ source: "course" }), "COURSE_CASE_NOT_REVIEWED")).toEqual(["case-0120"]);
+    expect(excludedBy(withCase({ source: "course", fullReview: false }), "COURSE_CASE_NOT_REVIEWED")).toEqual([
+      "case-0120",
+    ]);
+    const reviewed = withCase({ source: "course", courseId: "c-1", fullReview: true });
+    expect(reviewed.eligible).toBe(true);
+    expect(reviewed.summary.course).toBe(1);
+  });
+
+  it("reports every reason a case is left out, and counts it once", () => {
+    const report = withCase({ role: "observer", supervisorId: "nobody" });
+    expect(excludedBy(report, "CASE_ROLE_NOT_ACCEPTED")).toEqual(["case-0120"]);
+    expect(excludedBy(report, "SUPERVISOR_UNKNOWN")).toEqual(["case-0120"]);
+    expect(report.summary.casesCounted).toBe(149);
+  });
+});
+
+describe("duplicate patients", () => {
+  it("the earliest study of a patient counts; a later one without clinical change does not", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.push(makeCase(500, { patientRef: bundle.cases[120].patientRef, studyDate: "2025-12-01" }));
+    const report = validateApplication(bundle);
+    expect(excludedBy(report, "DUPLICATE_PATIENT")).toEqual(["case-0500"]);
+    expect(report.summary.casesCounted).toBe(150);
+  });
+
+  it("the earlier study counts even when it comes later in the list", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.unshift(makeCase(500, { patientRef: bundle.cases[120].patientRef, studyDate: "2024-12-01" }));
+    expect(excludedBy(validateApplication(bundle), "DUPLICATE_PATIENT")).toEqual(["case-0120"]);
+  });
+
+  it("on the same date, the lower id counts", () => {
+    const bundle = makeBundle("level2");
+    const first = bundle.cases[120];
+    bundle.cases.push({ ...first, id: "case-0000a" });
+    expect(excludedBy(validateApplication(bundle), "DUPLICATE_PATIENT")).toEqual(["case-0120"]);
+  });
+
+  it("a repeat study after a significant change in clinical status counts", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.push(
+      makeCase(500, { patientRef: bundle.cases[120].patientRef, studyDate: "2025-12-01", clinicalChange: true }),
+    );
+    const report = validateApplication(bundle);
+    expect(codesOf(report)).not.toContain("DUPLICATE_PATIENT");
+    expect(report.summary.casesCounted).toBe(151);
+  });
+
+  it("a study left out for another reason does not make the next one a duplicate", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.push(
+      makeCase(500, { patientRef: bundle.cases[120].patientRef, studyDate: "2024-12-01", role: "observer" }),
+    );
+    const report = validateApplication(bundle);
+    expect(codesOf(report)).toEqual(["CASE_ROLE_NOT_ACCEPTED"]);
+  });
+});
+
+describe("congenital cases", () => {
+  const congenital = (congenitalLesion: Case["congenitalLesion"]) =>
+    withCase({ category: "congenital", congenitalLesion });
+
+  it.each(["shunt", "anomalous-pulmonary-venous-drainage", "fontan", "tetralogy-of-fallot"] as const)(
+    "%s counts in the congenital category",
+    (lesion) => {
+      const report = congenital(lesion);
+      expect(report.categories.congenital.counted).toBe(11);
+      expect(codesOf(report)).toEqual([]);
+    },
+  );
+
+  it.each(["bicuspid-aortic-valve", "hypertrophic-cardiomyopathy", null] as const)(
+    "%s counts in the total but not in the congenital category (CONGENITAL_CASE_NOT_ACCEPTED)",
+    (lesion) => {
+      const report = congenital(lesion);
+      expect(findingsOf(report, "CONGENITAL_CASE_NOT_ACCEPTED")).toMatchObject([
+        { severity: "warning", caseIds: ["case-0120"] },
+      ]);
+      expect(report.categories.congenital.counted).toBe(10);
+      expect(report.summary.casesCounted).toBe(150);
+      expect(report.eligible).toBe(true);
+    },
+  );
+});
+
+describe("case counts and caps", () => {
+  it("150 counted cases are enough for level 2; 149 are CASES_TOO_FEW", () => {
+    expect(requirementOf(validateApplication(makeBundle("level2")), "cases.total")).toEqual({
+      id: "cases.total",
+      met: true,
+      actual: 150,
+      required: 150,
+    });
+    const bundle = makeBundle("level2");
+    bundle.cases.pop();
+    const report = validateApplication(bundle);
+    expect(codesOf(report)).toEqual(["CASES_TOO_FEW"]);
+    expect(requirementOf(report, "cases.total")).toMatchObject({ met: false, actual: 149 });
+  });
+
+  it("level 3 direct needs 300 cases", () => {
+    const bundle = makeBundle("level3-direct");
+    bundle.cases.pop();
+    expect(codesOf(validateApplication(bundle))).toEqual(["CASES_TOO_FEW"]);
+  });
+
+  const withCount = (n: number, change: (c: Case) => Partial<Case>) => {
+    const bundle = makeBundle("level2");
+    bundle.cases.forEach((c, i) => Object.assign(c, { normal: false }, i >= 100 && i < 100 + n ? change(c) : {}));
+    return validateApplication(bundle);
+  };
+
+  it("15 normal cases are allowed for level 2 (10 % of 150); 16 are NORMAL_CASES_OVER_LIMIT", () => {
+    expect(withCount(15, () => ({ normal: true })).eligible).toBe(true);
+    const report = withCount(16, () => ({ normal: true }));
+    expect(codesOf(report)).toEqual(["NORMAL_CASES_OVER_LIMIT"]);
+    expect(requirementOf(report, "cases.normal")).toMatchObject({ actual: 16, required: 15, met: false });
+  });
+
+  it("30 course cases are allowed for level 2 (20 % of 150); 31 are COURSE_CASES_OVER_LIMIT", () => {
+    const course = () => ({ source: "course" as const, fullReview: true });
+    expect(withCount(30, course).eligible).toBe(true);
+    expect(codesOf(withCount(31, course))).toEqual(["COURSE_CASES_OVER_LIMIT"]);
+  });
+
+  it("75 cases from another centre are allowed for level 2; 76 are OTHER_CENTRE_CASES_OVER_LIMIT", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.forEach((c, i) => (c.source = i < 75 ? "other-centre" : "own-centre"));
+    expect(validateApplication(bundle).eligible).toBe(true);
+    bundle.cases[75].source = "other-centre";
+    expect(codesOf(validateApplication(bundle))).toEqual(["OTHER_CENTRE_CASES_OVER_LIMIT"]);
+  });
+
+  it("course and other-centre cases are separate buckets", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.forEach((c, i) => {
+      if (i < 75) c.source = "other-centre";
+      else if (i < 105) Object.assign(c, { source: "course", fullReview: true });
+    });
+    expect(validateApplication(bundle).eligible).toBe(true);
+  });
+
+  it("50 cases in the control room are enough for level 2; 49 are CONTROL_ROOM_PRESENCE_TOO_LOW", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.forEach((c, i) => (c.presentInControlRoom = i < 50));
+    expect(validateApplication(bundle).eligible).toBe(true);
+    bundle.cases[49].presentInControlRoom = false;
+    expect(codesOf(validateApplication(bundle))).toEqual(["CONTROL_ROOM_PRESENCE_TOO_LOW"]);
+  });
+
+  it("level 3 direct needs 100 cases in the control room", () => {
+    const bundle = makeBundle("level3-direct");
+    bundle.cases.forEach((c, i) => (c.presentInControlRoom = i < 99));
+    expect(codesOf(validateApplication(bundle))).toEqual(["CONTROL_ROOM_PRESENCE_TOO_LOW"]);
+  });
+
+  it("only counted cases count towards the caps", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.forEach((c, i) => (c.normal = i >= 100 && i < 115));
+    bundle.cases.push(makeCase(600, { normal: true, role: "observer", studyDate: "2025-06-01" }));
+    expect(codesOf(validateApplication(bundle))).toEqual(["CASE_ROLE_NOT_ACCEPTED"]);
+  });
+});
+
+describe("the 24-month span of the cases", () => {
+  it("cases up to the day before earliest + 24 months fit; on that day they do not", () => {
+    const fits = withCase({ studyDate: "2026-12-31" }, makeBundle("level2", { asOf: "2027-01-10" }));
+    expect(codesOf(fits)).toEqual([]);
+    const over = withCase({ studyDate: "2027-01-01" }, makeBundle("level2", { asOf: "2027-01-10" }));
+    expect(codesOf(over)).toEqual(["CASES_SPAN_OVER_24_MONTHS"]);
+    expect(requirementOf(over, "cases.span")).toMatchObject({ met: false, required: 24 });
+  });
+});
+
+describe("category minimums", () => {
+  it("one finding per category below its minimum, naming the category", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases[0].category = "cardiomyopathy"; // one ischaemic fewer
+    bundle.cases[25].category = "cardiomyopathy"; // one stress-perfusion fewer
+    const report = validateApplication(bundle);
+    expect(findingsOf(report, "CATEGORY_MINIMUM_NOT_MET").map((f) => f.category)).toEqual([
+      "ischaemic",
+      "stress-perfusion",
+    ]);
+    expect(report.categories.ischaemic).toEqual({ counted: 24, minimum: 25 });
+    expect(requirementOf(report, "categories.ischaemic")).toMatchObject({ met: false, actual: 24, required: 25 });
+  });
+
+  it("level 3 direct minimums are twice level 2's", () => {
+    const report = validateApplication(makeBundle("level3-direct"));
+    expect(report.categories.ischaemic).toEqual({ counted: 50, minimum: 50 });
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY, resolvePolicy, validateApplication } from "../../../functions/src/domain/index.js";
+import { makeBundle } from "../../factories/bundle.js";
+import { codesOf } from "../../factories/report.js";
+
+describe("policy", () => {
+  it("holds Table 1 of the programme text as its CME catalogue", () => {
+    expect(Object.keys(DEFAULT_POLICY.cme.catalogue)).toHaveLength(16);
+    expect(DEFAULT_POLICY.cme.catalogue["esc-congress"].maxCredits).toBe(3);
+    expect(DEFAULT_POLICY.cme.catalogue["scmr-on-demand"].maxCredits).toBeNull();
+  });
+
+  it("says that the category minimums are provisional", () => {
+    expect(DEFAULT_POLICY.notes?.join(" ")).toMatch(/PROVISIONAL/);
+  });
+
+  it("is deep-merged: one number changed, everything else kept", () => {
+    const merged = resolvePolicy({ version: "board-2027", cases: { required: { level2: 149 } } });
+    expect(merged.success).toBe(true);
+    if (!merged.success) return;
+    expect(merged.data.cases.required).toEqual({ level2: 149, "level3-via-level2": 150, "level3-direct": 300 });
+    expect(merged.data.cases.maxNormalFraction).toBe(0.1);
+    const bundle = makeBundle("level2");
+    bundle.cases.pop();
+    expect(codesOf(validateApplication(bundle, merged.data))).toEqual([]);
+    expect(validateApplication(bundle, merged.data).policyVersion).toBe("board-2027");
+  });
+
+  it("a catalogue entry can be added", () => {
+    const merged = resolvePolicy({ cme: { catalogue: { "new-course": { title: "New", maxCredits: 2 } } } });
+    expect(merged.success && Object.keys(merged.data.cme.catalogue)).toHaveLength(17);
+  });
+
+  it("a policy with a wrong type is refused with its path", () => {
+    const merged = resolvePolicy({ cme: { maxPerDay: "eight" } });
+    expect(merged.success).toBe(false);
+    expect(merged.error?.issues[0].path).toEqual(["cme", "maxPerDay"]);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { validateApplication, type Bundle, type TrainingPeriod } from "../../../functions/src/domain/index.js";
+import { makeBundle, makeTraining, SUPERVISOR_ID } from "../../factories/bundle.js";
+import { codesOf, findingsOf, requirementOf } from "../../factories/report.js";
+
+const withTraining = (training: TrainingPeriod[], overrides: Partial<Bundle> = {}) =>
+  validateApplication(makeBundle("level2", { training, ...overrides }));
+
+describe("training length", () => {
+  it("1 January to 31 March full time is 3.0 months: enough for level 2", () => {
+    const report = withTraining([makeTraining("t", { start: "2025-01-01", end: "2025-03-31" })]);
+    expect(requirementOf(report, "training.fteMonths")).toEqual({
+      id: "training.fteMonths",
+      met: true,
+      actual: 3,
+      required: 3,
+    });
+  });
+
+  it("one day short of 3 months is TRAINING_TOO_SHORT", () => {
+    const report = withTraining([makeTraining("t", { start: "2025-01-01", end: "2025-03-29" })]);
+    expect(codesOf(report)).toEqual(["TRAINING_TOO_SHORT"]);
+    expect(report.summary.trainingFteMonths).toBe(2.97);
+  });
+
+  it("part time counts pro rata: 3 days a week (21 h) for 5 months is 3 FTE months", () => {
+    expect(withTraining([makeTraining("t", { end: "2025-05-31", hoursPerWeek: 21 })]).summary.trainingFteMonths).toBe(
+      3,
+    );
+    expect(codesOf(withTraining([makeTraining("t", { end: "2025-05-29", hoursPerWeek: 21 })]))).toEqual([
+      "TRAINING_TOO_SHORT",
+    ]);
+  });
+
+  it("more than 35 hours a week counts as full time, not more", () => {
+    expect(withTraining([makeTraining("t", { end: "2025-01-31", hoursPerWeek: 70 })]).summary.trainingFteMonths).toBe(
+      1,
+    );
+  });
+
+  it("split periods add up", () => {
+    const report = withTraining([
+      makeTraining("a", { start: "2025-01-01", end: "2025-01-31" }),
+      makeTraining("b", { start: "2025-06-01", end: "2025-07-31" }),
+    ]);
+    expect(report.eligible).toBe(true);
+    expect(report.summary.trainingFteMonths).toBe(3);
+  });
+
+  it("a period whose supervisor was not Level 3 throughout is not counted (TRAINING_SUPERVISOR_NOT_LEVEL3)", () => {
+    const supervisors = [
+      { id: SUPERVISOR_ID, body: "EACVI" as const, level3From: "2015-01-01", level3Until: null },
+      { id: "sup-late", body: "SCMR" as const, level3From: "2025-02-01", level3Until: null },
+    ];
+    const report = withTraining([makeTraining("t", { supervisorId: "sup-late" })], { supervisors });
+    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toMatchObject([
+      { severity: "warning", trainingIds: ["t"] },
+    ]);
+    expect(codesOf(report)).toContain("TRAINING_TOO_SHORT");
+    const unknown = withTraining([makeTraining("t", { supervisorId: "nobody" })]);
+    expect(codesOf(unknown)).toEqual(["TRAINING_SUPERVISOR_NOT_LEVEL3", "TRAINING_TOO_SHORT"]);
+  });
+
+  it("level 3 direct needs 12 months", () => {
+    const report = validateApplication(
+      makeBundle("level3-direct", { training: [makeTraining("t", { end: "2025-12-30" })] }),
+    );
+    expect(codesOf(report)).toEqual([]);
+    const short = validateApplication(
+      makeBundle("level3-direct", { training: [makeTraining("t", { end: "2025-12-28" })] }),
+    );
+    expect(codesOf(short)).toEqual(["TRAINING_TOO_SHORT"]);
+  });
+});
+
+describe("training within 24 months", () => {
+  it("periods that fit in one 24-month window, counting the edge pro rata, are enough", () => {
+    const report = withTraining([
+      makeTraining("a", { start: "2023-01-01", end: "2023-02-28" }),
+      makeTraining("b", { start: "2024-12-01", end: "2025-01-31" }),
+    ]);
+    expect(codesOf(report)).toEqual([]);
+    expect(requirementOf(report, "training.window")).toMatchObject({ met: true, actual: 3 });
+  });
+
+  it("enough in total but too spread out is TRAINING_SPREAD_OVER_24_MONTHS", () => {
+    const report = withTraining([
+      makeTraining("a", { start: "2023-01-01", end: "2023-02-28" }),
+      makeTraining("b", { start: "2024-12-03", end: "2025-02-02" }),
+    ]);
+    expect(findingsOf(report, "TRAINING_SPREAD_OVER_24_MONTHS")).toMatchObject([{ trainingIds: ["a", "b"] }]);
+    expect(requirementOf(report, "training.fteMonths").met).toBe(true);
+    expect(requirementOf(report, "training.window").met).toBe(false);
+  });
+});
