@@ -1,5 +1,12 @@
+// The deployed functions. Initialisation and global options only; each
+// function lives in its own file.
 import { initializeApp } from "firebase-admin/app";
 import { setGlobalOptions } from "firebase-functions/v2";
+import { REGION } from "./infra/tasks.js";
 
 initializeApp();
-setGlobalOptions({ region: "europe-west1", maxInstances: 10 });
+setGlobalOptions({ region: REGION, maxInstances: 10 });
+
+export { revalidateOnApplicationWrite, revalidateOnLogbookWrite } from "./triggers/revalidate-application.js";
+export { revalidateOnProfileWrite } from "./triggers/revalidate-on-profile-write.js";
+export { recomputeReport } from "./tasks/recompute-report.js";

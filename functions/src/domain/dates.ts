@@ -72,3 +72,13 @@ export function monthsBetween(start: IsoDate, endExclusive: IsoDate): number {
   const leftoverDays = differenceInCalendarDays(to, addMonths(from, whole));
   return whole + leftoverDays / 30;
 }
+
+/** The calendar date of `instant` in `timeZone` (the programme runs on Europe/Paris days). */
+export function calendarDateIn(timeZone: string, instant: Date): IsoDate {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(instant)
+    .reduce<Record<string, string>>((acc, part) => ({ ...acc, [part.type]: part.value }), {});
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+export const PROGRAMME_TIME_ZONE = "Europe/Paris";

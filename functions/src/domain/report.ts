@@ -11,6 +11,8 @@ export interface Finding {
   cmeIds?: string[];
   trainingIds?: string[];
   category?: CaseCategory;
+  /** The Firestore document a finding is about, when it is not a case, CME entry or training period. */
+  documentPath?: string;
 }
 
 export interface Requirement {
@@ -58,7 +60,7 @@ export function round2(value: number): number {
 }
 
 function sortKey(f: Finding): string {
-  const ids = [...(f.caseIds ?? []), ...(f.cmeIds ?? []), ...(f.trainingIds ?? [])].join(",");
+  const ids = [...(f.caseIds ?? []), ...(f.cmeIds ?? []), ...(f.trainingIds ?? []), f.documentPath ?? ""].join(",");
   return `${ids}\u0000${f.category ?? ""}\u0000${f.message}`;
 }
 

@@ -5,10 +5,12 @@ import { examWindow } from "./exam-window.js";
 import { futureStudy } from "./future-study.js";
 import { level3Window } from "./level3-window.js";
 import { observerRole } from "./observer-role.js";
+import { identifyingPatientRef } from "./patient-ref.js";
 import { reusedFromLevel2 } from "./reused-from-level2.js";
 import { supervisorNotLevel3, supervisorUnknown } from "./supervisor.js";
 
 export const CASE_RULES: readonly CaseRule[] = [
+  identifyingPatientRef,
   observerRole,
   futureStudy,
   examWindow,

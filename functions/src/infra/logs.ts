@@ -1,0 +1,15 @@
+// Every log event of the backend, in one place. Structured fields only: ids
+// and counts, never names, e-mail addresses or patient references.
+import * as logger from "firebase-functions/logger";
+
+export const logs = {
+  reportComputed: (appId: string, revision: number, reads: number, written: boolean, eligible: boolean) =>
+    logger.info("report computed", { appId, revision, reads, written, eligible }),
+  reportNotLive: (appId: string, status: unknown) =>
+    logger.debug("report not recomputed: application is not editable", { appId, status }),
+  stalePendingReplaced: (appId: string) => logger.warn("replaced a revalidation flag whose task never ran", { appId }),
+  applicationSubmitted: (appId: string, submission: number) =>
+    logger.info("application submitted", { appId, submission }),
+  applicationStatusChanged: (appId: string, from: string, to: string) =>
+    logger.info("application status changed", { appId, from, to }),
+};

@@ -1,0 +1,33 @@
+// Collection names and document paths, defined once (docs/data-model.md describes them).
+export const COLLECTIONS = {
+  users: "users",
+  supervisors: "supervisors",
+  examResults: "examResults",
+  certifications: "certifications",
+  applications: "applications",
+  mail: "mail",
+  revalidationState: "revalidationState",
+  revalidationPending: "revalidationPending",
+} as const;
+
+/** The candidate-written sub-collections of an application. */
+export const APPLICATION_PARTS = ["cases", "cme", "training", "recognition", "declarations"] as const;
+export type ApplicationPart = (typeof APPLICATION_PARTS)[number];
+
+export const paths = {
+  application: (appId: string) => `${COLLECTIONS.applications}/${appId}`,
+  part: (appId: string, part: ApplicationPart) => `${COLLECTIONS.applications}/${appId}/${part}`,
+  /** The live report, server-only. */
+  report: (appId: string) => `${COLLECTIONS.applications}/${appId}/validation/current`,
+  // Revalidation bookkeeping lives outside the application, so that writing it
+  // does not fire the application's own triggers.
+  /** The revision counter and the counters of work done. */
+  revalidationState: (appId: string) => `${COLLECTIONS.revalidationState}/${appId}`,
+  /** Exists while a recomputation task is queued and has not started. */
+  revalidationPending: (appId: string) => `${COLLECTIONS.revalidationPending}/${appId}`,
+  snapshots: (appId: string) => `${COLLECTIONS.applications}/${appId}/snapshots`,
+  user: (uid: string) => `${COLLECTIONS.users}/${uid}`,
+  supervisor: (id: string) => `${COLLECTIONS.supervisors}/${id}`,
+  examResult: (id: string) => `${COLLECTIONS.examResults}/${id}`,
+  certification: (id: string) => `${COLLECTIONS.certifications}/${id}`,
+};
