@@ -10,3 +10,6 @@ setGlobalOptions({ region: REGION, maxInstances: 10 });
 export { revalidateOnApplicationWrite, revalidateOnLogbookWrite } from "./triggers/revalidate-application.js";
 export { revalidateOnProfileWrite } from "./triggers/revalidate-on-profile-write.js";
 export { recomputeReport } from "./tasks/recompute-report.js";
+export { submitApplication } from "./callables/submit-application.js";
+export { withdrawApplication } from "./callables/withdraw-application.js";
+export { returnForModification } from "./callables/return-for-modification.js";

@@ -117,3 +117,56 @@ export const reportOf = async (db: Firestore, appId: string) =>
 
 export const stateOf = async (db: Firestore, appId: string) =>
   (await db.doc(`revalidationState/${appId}`).get()).data();
+
+/**
+ * An ID token for the Functions emulator, which decodes callable tokens
+ * without checking their signature. Never accepted by real Firebase.
+ */
+export function emulatorIdToken(uid: string, claims: Record<string, unknown> = {}): string {
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const now = Math.floor(Date.now() / 1000);
+  const payload = {
+    iss: `https://securetoken.google.com/${PROJECT_ID}`,
+    aud: PROJECT_ID,
+    auth_time: now,
+    user_id: uid,
+    sub: uid,
+    iat: now,
+    exp: now + 3600,
+    firebase: { identities: {}, sign_in_provider: "custom" },
+    ...claims,
+  };
+  return `${encode({ alg: "none", typ: "JWT" })}.${encode(payload)}.`;
+}
+
+export interface CallableResult {
+  status: number;
+  result?: Record<string, unknown>;
+  error?: { status: string; message: string; details?: Record<string, unknown> };
+}
+
+/** Calls a callable function through the Functions emulator, as a client SDK would. */
+export async function callFunction(
+  name: string,
+  data: unknown,
+  caller?: { uid: string; claims?: Record<string, unknown> },
+): Promise<CallableResult> {
+  const host = process.env.FUNCTIONS_EMULATOR_HOST ?? "127.0.0.1:5001";
+  const response = await fetch(`http://${host}/${PROJECT_ID}/${REGION}/${name}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      ...(caller ? { Authorization: `Bearer ${emulatorIdToken(caller.uid, caller.claims)}` } : {}),
+    },
+    body: JSON.stringify({ data }),
+  });
+  const body = (await response.json()) as { result?: Record<string, unknown>; error?: CallableResult["error"] };
+  return { status: response.status, ...body };
+}
+
+/** Puts `override` in force as config/policy (null removes it: the defaults apply). */
+export async function setPolicy(db: Firestore, override: object | null): Promise<void> {
+  const ref = db.doc("config/policy");
+  if (override) await ref.set(override);
+  else await ref.delete();
+}

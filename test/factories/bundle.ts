@@ -1,6 +1,14 @@
 // Typed builders for valid application bundles: each test starts from an
 // eligible bundle and changes one thing.
-import type { Bundle, Case, CaseCategory, CmeEntry, Route, TrainingPeriod } from "../../functions/src/domain/index.js";
+import type {
+  Bundle,
+  Case,
+  CaseCategory,
+  CmeEntry,
+  Policy,
+  Route,
+  TrainingPeriod,
+} from "../../functions/src/domain/index.js";
 import { DEFAULT_POLICY } from "../../functions/src/domain/index.js";
 import { addDaysIso } from "../../functions/src/domain/dates.js";
 
@@ -25,15 +33,15 @@ export function makeCase(index: number, overrides: Partial<Case> = {}): Case {
 }
 
 /** Categories in order: first each category's minimum, then cardiomyopathy. */
-function categoriesFor(route: Route, total: number): CaseCategory[] {
-  const minima = DEFAULT_POLICY.categories.minimum[route];
+function categoriesFor(route: Route, total: number, policy: Policy): CaseCategory[] {
+  const minima = policy.categories.minimum[route];
   const list = Object.entries(minima).flatMap(([category, n]) => Array<CaseCategory>(n).fill(category as CaseCategory));
   while (list.length < total) list.push("cardiomyopathy");
   return list.slice(0, total);
 }
 
-export function makeCases(route: Route, total = DEFAULT_POLICY.cases.required[route]): Case[] {
-  return categoriesFor(route, total).map((category, i) =>
+export function makeCases(route: Route, policy: Policy = DEFAULT_POLICY, total = policy.cases.required[route]): Case[] {
+  return categoriesFor(route, total, policy).map((category, i) =>
     makeCase(i, {
       category,
       congenitalLesion: category === "congenital" ? "shunt" : null,
@@ -124,8 +132,12 @@ const TRAINING_END: Record<Route, string> = {
   "level3-direct": "2025-12-31",
 };
 
-/** An eligible bundle for the route, with `overrides` applied on top. */
-export function makeBundle(route: Route = "level2", overrides: Partial<Bundle> = {}): Bundle {
+/** An eligible bundle for the route under `policy`, with `overrides` applied on top. */
+export function makeBundle(
+  route: Route = "level2",
+  overrides: Partial<Bundle> = {},
+  policy: Policy = DEFAULT_POLICY,
+): Bundle {
   const level3 = route !== "level2";
   return {
     asOf: AS_OF,
@@ -147,7 +159,7 @@ export function makeBundle(route: Route = "level2", overrides: Partial<Bundle> =
     extensionGrantedUntil: null,
     supervisors: [{ id: SUPERVISOR_ID, body: "EACVI", level3From: "2015-01-01", level3Until: null }],
     training: [makeTraining("tr-1", { end: TRAINING_END[route] })],
-    cases: makeCases(route),
+    cases: makeCases(route, policy),
     cme: CME_BY_ROUTE[route].map((e) => ({ ...e })),
     peerRecognition: level3
       ? [1, 2, 3].map((n) => ({ id: `pub-${n}`, kind: "publication" as const, date: "2024-03-01", isAbstract: false }))

@@ -59,6 +59,7 @@ export const applicationSchema = z.object({
   examResultId: z.string().min(1).nullish(),
   level2CertificationId: z.string().min(1).nullish(),
   extensionGrantedUntil: isoDate.nullish(),
+  submissionCount: z.number().int().min(0).optional(),
 });
 export type Application = z.infer<typeof applicationSchema>;
 

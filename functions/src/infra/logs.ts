@@ -3,6 +3,7 @@
 import * as logger from "firebase-functions/logger";
 
 export const logs = {
+  policyInvalid: (issues: string[]) => logger.error("config/policy is invalid; the default policy applies", { issues }),
   reportComputed: (appId: string, revision: number, reads: number, written: boolean, eligible: boolean) =>
     logger.info("report computed", { appId, revision, reads, written, eligible }),
   reportNotLive: (appId: string, status: unknown) =>

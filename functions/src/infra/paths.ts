@@ -6,6 +6,7 @@ export const COLLECTIONS = {
   certifications: "certifications",
   applications: "applications",
   mail: "mail",
+  config: "config",
   revalidationState: "revalidationState",
   revalidationPending: "revalidationPending",
 } as const;
@@ -15,6 +16,8 @@ export const APPLICATION_PARTS = ["cases", "cme", "training", "recognition", "de
 export type ApplicationPart = (typeof APPLICATION_PARTS)[number];
 
 export const paths = {
+  /** The policy in force, merged over the defaults (administrators only). */
+  policy: `${COLLECTIONS.config}/policy`,
   application: (appId: string) => `${COLLECTIONS.applications}/${appId}`,
   part: (appId: string, part: ApplicationPart) => `${COLLECTIONS.applications}/${appId}/${part}`,
   /** The live report, server-only. */

@@ -12,9 +12,9 @@
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { EDITABLE_STATUSES, judgeApplication, type LiveReport } from "../domain/application-docs.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../domain/dates.js";
-import { DEFAULT_POLICY } from "../domain/policy.js";
 import { directReader, loadApplicationDocs } from "../infra/application-repository.js";
 import { logs } from "../infra/logs.js";
+import { loadPolicy } from "../infra/policy-repository.js";
 import { paths } from "../infra/paths.js";
 
 /** A pending flag older than this lost its task (the enqueue failed); it is replaced. */
@@ -35,6 +35,7 @@ export interface RevalidationStats {
   computations: number;
   documentsRead: number;
   reportWrites: number;
+  skippedNotEditable: number;
 }
 
 /** How a recomputation is scheduled: a task queue in production, anything in tests. */
@@ -127,16 +128,21 @@ export async function recomputeReport(db: Firestore, appId: string, now: Date): 
   if (!loaded) return; // the application was deleted
   const status = (loaded.docs.application.data as { status?: unknown } | undefined)?.status;
   if (!EDITABLE_STATUSES.includes(status as never)) {
+    // Submitted or decided: the report stays as it was when the candidate last edited.
+    await db
+      .doc(paths.revalidationState(appId))
+      .set({ stats: { skippedNotEditable: FieldValue.increment(1) } }, { merge: true });
     logs.reportNotLive(appId, status);
     return;
   }
-  const { report } = judgeApplication(loaded.docs, calendarDateIn(PROGRAMME_TIME_ZONE, now), DEFAULT_POLICY);
+  const policy = await loadPolicy(db, directReader(db));
+  const { report } = judgeApplication(loaded.docs, calendarDateIn(PROGRAMME_TIME_ZONE, now), policy);
   const written = await storeReport(db, appId, report, revision);
   await db.doc(paths.revalidationState(appId)).set(
     {
       stats: {
         computations: FieldValue.increment(1),
-        documentsRead: FieldValue.increment(loaded.reads + 2), // + the revision and the stored report
+        documentsRead: FieldValue.increment(loaded.reads + 3), // + revision, policy and stored report
         reportWrites: FieldValue.increment(written ? 1 : 0),
       },
     },

@@ -1,0 +1,116 @@
+// Submission, withdrawal and return for modification. Each runs in one
+// transaction, so a status is never changed on a stale read.
+import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
+import { HttpsError } from "firebase-functions/v2/https";
+import {
+  applicationSchema,
+  EDITABLE_STATUSES,
+  judgeApplication,
+  type Application,
+  type ApplicationStatus,
+  type LiveReport,
+} from "../domain/application-docs.js";
+import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../domain/dates.js";
+import { loadApplicationDocs, transactionReader } from "../infra/application-repository.js";
+import { logs } from "../infra/logs.js";
+import { loadPolicy } from "../infra/policy-repository.js";
+import { paths } from "../infra/paths.js";
+
+async function readApplication(db: Firestore, tx: Transaction, appId: string): Promise<Application> {
+  const snap = await tx.get(db.doc(paths.application(appId)));
+  if (!snap.exists) throw new HttpsError("not-found", `Application ${appId} does not exist.`);
+  const parsed = applicationSchema.safeParse(snap.data());
+  if (!parsed.success) {
+    throw new HttpsError("failed-precondition", `Application ${appId} is malformed; its live report says what to fix.`);
+  }
+  return parsed.data;
+}
+
+function assertOwner(app: Application, uid: string, appId: string) {
+  if (app.ownerUid !== uid) throw new HttpsError("permission-denied", `Application ${appId} is not yours.`);
+}
+
+function assertStatus(app: Application, allowed: readonly ApplicationStatus[], action: string) {
+  if (!allowed.includes(app.status)) {
+    throw new HttpsError("failed-precondition", `Cannot ${action} an application whose status is "${app.status}".`);
+  }
+}
+
+export interface SubmitResult {
+  submission: number;
+  report: LiveReport;
+}
+
+/**
+ * Judges the application at today's date inside a transaction; when eligible,
+ * stores the bundle and the report as an immutable snapshot and sets the
+ * status to submitted. The snapshot is exactly what was judged.
+ */
+export async function submitApplication(db: Firestore, appId: string, uid: string, now: Date): Promise<SubmitResult> {
+  const result = await db.runTransaction(async (tx) => {
+    const app = await readApplication(db, tx, appId);
+    assertOwner(app, uid, appId);
+    assertStatus(app, EDITABLE_STATUSES, "submit");
+    const loaded = await loadApplicationDocs(db, appId, transactionReader(tx));
+    if (!loaded) throw new HttpsError("not-found", `Application ${appId} does not exist.`);
+    const policy = await loadPolicy(db, transactionReader(tx));
+    const { report, bundle } = judgeApplication(loaded.docs, calendarDateIn(PROGRAMME_TIME_ZONE, now), policy);
+    if (!report.eligible || !bundle) {
+      const errors = report.findings.filter((f) => f.severity === "error");
+      throw new HttpsError(
+        "failed-precondition",
+        `The application does not meet the requirements yet (${errors.length} problem(s)); fix them and submit again.`,
+        { findings: errors },
+      );
+    }
+    const submission = (app.submissionCount ?? 0) + 1;
+    tx.create(db.doc(`${paths.snapshots(appId)}/${submission}`), {
+      submission,
+      submittedBy: uid,
+      submittedAt: FieldValue.serverTimestamp(),
+      bundle,
+      report,
+    });
+    tx.update(db.doc(paths.application(appId)), {
+      status: "submitted",
+      submissionCount: submission,
+      submittedAt: FieldValue.serverTimestamp(),
+      returnReasons: FieldValue.delete(),
+    });
+    return { submission, report };
+  });
+  logs.applicationSubmitted(appId, result.submission);
+  return result;
+}
+
+/** The candidate withdraws before the committee's decision. */
+export async function withdrawApplication(db: Firestore, appId: string, uid: string): Promise<void> {
+  const from = await db.runTransaction(async (tx) => {
+    const app = await readApplication(db, tx, appId);
+    assertOwner(app, uid, appId);
+    assertStatus(app, ["draft", "submitted", "returned"], "withdraw");
+    tx.update(db.doc(paths.application(appId)), { status: "withdrawn", withdrawnAt: FieldValue.serverTimestamp() });
+    return app.status;
+  });
+  logs.applicationStatusChanged(appId, from, "withdrawn");
+}
+
+/** The committee sends a submitted logbook back; earlier snapshots are kept. */
+export async function returnForModification(
+  db: Firestore,
+  appId: string,
+  by: string,
+  reasons: string[],
+): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const app = await readApplication(db, tx, appId);
+    assertStatus(app, ["submitted"], "return");
+    tx.update(db.doc(paths.application(appId)), {
+      status: "returned",
+      returnReasons: reasons,
+      returnedBy: by,
+      returnedAt: FieldValue.serverTimestamp(),
+    });
+  });
+  logs.applicationStatusChanged(appId, "submitted", "returned");
+}
