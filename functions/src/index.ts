@@ -4,7 +4,13 @@ import { initializeApp } from "firebase-admin/app";
 import { setGlobalOptions } from "firebase-functions/v2";
 import { REGION } from "./infra/tasks.js";
 
-initializeApp();
+// The emulator has no metadata server to say which service account enqueues
+// Cloud Tasks; name one so that the Admin SDK does not go looking.
+initializeApp(
+  process.env.FUNCTIONS_EMULATOR === "true"
+    ? { serviceAccountId: `emulated@${process.env.GCLOUD_PROJECT}.iam.gserviceaccount.com` }
+    : undefined,
+);
 setGlobalOptions({ region: REGION, maxInstances: 10 });
 
 export { revalidateOnApplicationWrite, revalidateOnLogbookWrite } from "./triggers/revalidate-application.js";

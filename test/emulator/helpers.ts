@@ -2,19 +2,27 @@
 // (`firebase emulators:exec` sets FIRESTORE_EMULATOR_HOST), seeding, and
 // waiting by polling with a timeout.
 import { getApps, initializeApp } from "firebase-admin/app";
-import { getFirestore, type Firestore } from "firebase-admin/firestore";
+import type { Firestore } from "firebase-admin/firestore";
+import { firestore } from "../../functions/src/infra/firestore.js";
 import type { Bundle } from "../../functions/src/domain/index.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../../functions/src/domain/dates.js";
 
 export const PROJECT_ID = "demo-cmr";
 export const REGION = "europe-west1";
 
-export function adminDb(): Firestore {
+/**
+ * The Admin SDK's Firestore on the emulator. Tests that must not wake the
+ * Functions emulator's triggers use another project id: triggers fire only
+ * for PROJECT_ID.
+ */
+export function adminDb(projectId = PROJECT_ID): Firestore {
   if (!process.env.FIRESTORE_EMULATOR_HOST) {
     throw new Error("FIRESTORE_EMULATOR_HOST is not set: run the emulator tests through `npm run test:emulators`");
   }
-  if (getApps().length === 0) initializeApp({ projectId: PROJECT_ID });
-  return getFirestore();
+  const app = getApps()[0] ?? initializeApp({ projectId });
+  if (app.options.projectId !== projectId)
+    throw new Error(`this test file already uses project ${app.options.projectId}`);
+  return firestore(); // the functions' own accessor, so that both share one client and its settings
 }
 
 export const today = () => calendarDateIn(PROGRAMME_TIME_ZONE, new Date());

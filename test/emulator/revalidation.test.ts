@@ -1,32 +1,226 @@
-import { describe, expect, it } from "vitest";
-import { validateApplication } from "../../functions/src/domain/index.js";
-import { makeBundle, makeCase } from "../factories/bundle.js";
-import { adminDb, reportOf, seedApplication, today, waitFor } from "./helpers.js";
+// Live revalidation on the real path: writes to the Firestore emulator fire
+// the triggers in the Functions emulator, which enqueue the recomputation on
+// the Cloud Tasks emulator; the test polls the stored report.
+import { isDeepStrictEqual } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_POLICY, validateApplication, type Bundle, type Policy } from "../../functions/src/domain/index.js";
+import { makeBundle, makeCase, makeCme, makeTraining } from "../factories/bundle.js";
+import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
+import { adminDb, reportOf, seedApplication, setPolicy, today, waitFor, writeLogbook } from "./helpers.js";
 
 const db = adminDb();
+beforeAll(() => setPolicy(db, SMALL_POLICY_OVERRIDE));
+afterAll(() => setPolicy(db, null));
 
-describe("live revalidation through the Functions emulator", () => {
-  it("a write to the logbook makes the trigger write the engine's report", async () => {
-    const bundle = makeBundle("level2");
-    const { appId } = await seedApplication(db, bundle);
-    const expected = validateApplication({ ...bundle, asOf: today() });
+type StoredReport = Record<string, unknown> & {
+  findings: { code: string; caseIds?: string[]; documentPath?: string; message: string }[];
+};
+
+const withoutMeta = (stored: Record<string, unknown> | undefined) => {
+  if (!stored) return undefined;
+  const { revision: _r, computedAt: _c, ...report } = stored;
+  return report;
+};
+
+/** Waits until the stored report is exactly the engine's report on `bundle` today. */
+async function expectLiveReport(appId: string, bundle: Bundle, policy: Policy = SMALL_POLICY, timeoutMs = 20_000) {
+  const expected = JSON.parse(JSON.stringify(validateApplication({ ...bundle, asOf: today() }, policy)));
+  try {
     const report = await waitFor(
-      () => reportOf(db, appId),
-      (r) => r?.summary?.casesCounted === 150,
-      { what: "the report of 150 cases" },
+      async () => withoutMeta(await reportOf(db, appId)),
+      (r) => isDeepStrictEqual(r, expected),
+      { what: "the live report to equal the engine's report", timeoutMs },
     );
-    expect(report?.eligible).toBe(true);
-    expect(report?.findings).toEqual(expected.findings);
-    expect(report?.requirements).toEqual(expected.requirements);
+    return report as StoredReport;
+  } catch (e) {
+    expect(withoutMeta(await reportOf(db, appId))).toEqual(expected); // shows the difference
+    throw e;
+  }
+}
 
+async function waitForFinding(appId: string, code: string) {
+  return (await waitFor(
+    () => reportOf(db, appId),
+    (r) => (r?.findings ?? []).some((f: { code: string }) => f.code === code),
+    { what: `a ${code} finding` },
+  )) as StoredReport;
+}
+
+const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
+
+describe("live revalidation: each kind of document", () => {
+  it("cases: create, update and delete", async () => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId } = await seedApplication(db, bundle);
+    await expectLiveReport(appId, bundle);
+
+    const extra = makeCase(700, { studyDate: "2025-07-01", role: "observer" });
+    await db.doc(`applications/${appId}/cases/${extra.id}`).set(strip(extra));
+    await expectLiveReport(appId, { ...bundle, cases: [...bundle.cases, extra] });
+
+    await db.doc(`applications/${appId}/cases/${extra.id}`).update({ role: "primary-operator" });
+    const updated = { ...extra, role: "primary-operator" as const };
+    await expectLiveReport(appId, { ...bundle, cases: [...bundle.cases, updated] });
+
+    await db.doc(`applications/${appId}/cases/${bundle.cases[0].id}`).delete();
+    await expectLiveReport(appId, { ...bundle, cases: [...bundle.cases.slice(1), updated] });
+  });
+
+  it("CME entries and training periods", async () => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId } = await seedApplication(db, bundle);
+    await db.doc(`applications/${appId}/cme/${bundle.cme[1].id}`).delete();
+    await expectLiveReport(appId, { ...bundle, cme: [bundle.cme[0]] });
+
+    const course = makeCme("cme-more", { credits: 9 });
+    await db.doc(`applications/${appId}/cme/${course.id}`).set(strip(course));
+    await expectLiveReport(appId, { ...bundle, cme: [bundle.cme[0], course] });
+
+    const shortTraining = makeTraining("tr-1", { end: "2025-02-15" });
+    await db.doc(`applications/${appId}/training/tr-1`).set(strip(shortTraining));
+    await expectLiveReport(appId, { ...bundle, cme: [bundle.cme[0], course], training: [shortTraining] });
+  });
+
+  it("peer recognition and the supervisor's declaration", async () => {
+    const bundle = makeBundle("level3-direct", {}, SMALL_POLICY);
+    const { appId } = await seedApplication(db, bundle);
+    await db.doc(`applications/${appId}/recognition/pub-1`).delete();
+    await expectLiveReport(appId, { ...bundle, peerRecognition: bundle.peerRecognition.slice(1) });
+
+    await db.doc(`applications/${appId}/declarations/sup-lv3`).delete();
+    await expectLiveReport(appId, {
+      ...bundle,
+      peerRecognition: bundle.peerRecognition.slice(1),
+      supervisorDeclaration: null,
+    });
+  });
+
+  it("the candidate's profile and the application itself", async () => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId, ownerUid } = await seedApplication(db, bundle);
+    await db.doc(`users/${ownerUid}`).update({ physicianRegistration: { validUntil: "2026-01-31" } });
+    const expired = { ...bundle.candidate, physicianRegistration: { validUntil: "2026-01-31" } };
+    await expectLiveReport(appId, { ...bundle, candidate: expired });
+
+    await db.doc(`applications/${appId}`).update({ extensionGrantedUntil: "2029-12-31" });
+    await expectLiveReport(appId, { ...bundle, candidate: expired, extensionGrantedUntil: "2029-12-31" });
+  });
+});
+
+describe("live revalidation: malformed documents are reported, never fatal, never changed", () => {
+  const MALFORMED: { name: string; path: string; data: object; code: string }[] = [
+    {
+      name: "a case dated 31/02/2026",
+      path: "cases/bad-date",
+      data: { ...strip(makeCase(1)), studyDate: "31/02/2026" },
+      code: "CASE_INVALID",
+    },
+    {
+      name: "a case with an unknown category",
+      path: "cases/bad-cat",
+      data: { ...strip(makeCase(2)), category: "brain" },
+      code: "CASE_INVALID",
+    },
+    {
+      name: "a case with a numeric patientRef",
+      path: "cases/bad-ref",
+      data: { ...strip(makeCase(3)), patientRef: 12 },
+      code: "CASE_INVALID",
+    },
+    { name: "a case with nothing in it", path: "cases/empty", data: {}, code: "CASE_INVALID" },
+    {
+      name: "a case whose patientRef is an e-mail address",
+      path: "cases/email",
+      data: { ...strip(makeCase(4)), patientRef: "jane@example.org" },
+      code: "CASE_PATIENT_REF_IDENTIFYING",
+    },
+    {
+      name: "a CME entry with negative credits",
+      path: "cme/negative",
+      data: { ...strip(makeCme("n")), credits: -3 },
+      code: "CME_ENTRY_INVALID",
+    },
+    {
+      name: "a CME entry ending before it starts",
+      path: "cme/backwards",
+      data: { ...strip(makeCme("b")), endDate: "2025-04-01" },
+      code: "CME_ENTRY_INVALID",
+    },
+    {
+      name: "a training period with hours as text",
+      path: "training/text-hours",
+      data: { ...strip(makeTraining("t")), hoursPerWeek: "forty" },
+      code: "TRAINING_PERIOD_INVALID",
+    },
+    {
+      name: "a recognition item of an unknown kind",
+      path: "recognition/odd",
+      data: { kind: "tweet", date: "2024-01-01" },
+      code: "DOCUMENT_INVALID",
+    },
+    {
+      name: "a declaration with a bad date",
+      path: "declarations/sup-lv3",
+      data: { signedOn: "yesterday" },
+      code: "DOCUMENT_INVALID",
+    },
+  ];
+
+  it.each(MALFORMED)("$name", async ({ path, data, code }) => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId } = await seedApplication(db, bundle);
+    const ref = db.doc(`applications/${appId}/${path}`);
+    await ref.set(data);
+    const report = await waitForFinding(appId, code);
+    const finding = report.findings.find((f) => f.code === code)!;
+    const docId = path.split("/")[1];
+    expect([...(finding.caseIds ?? []), ...(Object.values(finding).flat() as string[])].join(" ")).toContain(docId);
+    expect(report.eligible).toBe(false);
+    expect((await ref.get()).data()).toEqual(data);
+  });
+
+  it("a profile with a malformed ACLS entry is reported and left as it is", async () => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId, ownerUid } = await seedApplication(db, bundle);
+    await db.doc(`users/${ownerUid}`).update({ acls: { kind: "diploma" } });
+    const report = await waitForFinding(appId, "DOCUMENT_INVALID");
+    expect(report.findings.find((f) => f.code === "DOCUMENT_INVALID")?.documentPath).toBe(`users/${ownerUid}`);
+    expect((await db.doc(`users/${ownerUid}`).get()).get("acls")).toEqual({ kind: "diploma" });
+  });
+
+  it("an application whose supervisor list is not a list is reported", async () => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId } = await seedApplication(db, bundle);
+    await db.doc(`applications/${appId}`).update({ supervisorIds: "sup-lv3" });
+    const report = await waitForFinding(appId, "DOCUMENT_INVALID");
+    expect(report.findings[0].documentPath).toBe(`applications/${appId}`);
+    expect(report.route).toBeNull();
+  });
+
+  it("a patient reference that looks like patient data is not repeated in the report", async () => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId } = await seedApplication(db, bundle);
     await db
-      .doc(`applications/${appId}/cases/extra`)
-      .set({ ...makeCase(900, { studyDate: "2025-09-01" }), role: "observer" });
-    const updated = await waitFor(
-      () => reportOf(db, appId),
-      (r) => (r?.findings ?? []).some((f: { code: string }) => f.code === "CASE_ROLE_NOT_ACCEPTED"),
-      { what: "the observer case to be reported" },
-    );
-    expect(updated?.findings.map((f: { caseIds?: string[] }) => f.caseIds)).toEqual([["extra"]]);
+      .doc(`applications/${appId}/cases/named`)
+      .set({ ...strip(makeCase(9)), patientRef: "Jean Dupont 1961-04-02" });
+    await waitForFinding(appId, "CASE_PATIENT_REF_IDENTIFYING");
+    expect(JSON.stringify(await reportOf(db, appId))).not.toContain("Dupont");
+  });
+});
+
+describe("a burst of batched writes", () => {
+  it("300 cases in batches of 50 converge to the engine's report without 300 recomputations", async () => {
+    await setPolicy(db, null);
+    try {
+      const bundle = makeBundle("level3-direct");
+      const { appId } = await seedApplication(db, bundle, { withLogbook: false });
+      await writeLogbook(db, appId, bundle, 50);
+      const report = await expectLiveReport(appId, bundle, DEFAULT_POLICY, 40_000);
+      expect(report.eligible).toBe(true);
+      const stats = (await db.doc(`revalidationState/${appId}`).get()).get("stats");
+      expect(stats.computations).toBeLessThan(30);
+    } finally {
+      await setPolicy(db, SMALL_POLICY_OVERRIDE);
+    }
   });
 });

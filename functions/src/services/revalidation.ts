@@ -9,6 +9,7 @@
 // new task, so the last write is always judged. A report is stored only when
 // it was computed from a revision at least as new as the stored one, and only
 // when it changed.
+import { isDeepStrictEqual } from "node:util";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { EDITABLE_STATUSES, judgeApplication, type LiveReport } from "../domain/application-docs.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../domain/dates.js";
@@ -101,7 +102,7 @@ async function waitForQuiet(db: Firestore, appId: string): Promise<void> {
 function sameReport(stored: Record<string, unknown> | undefined, report: LiveReport): boolean {
   if (!stored) return false;
   const { revision: _revision, computedAt: _computedAt, ...rest } = stored;
-  return JSON.stringify(rest) === JSON.stringify(report);
+  return isDeepStrictEqual(rest, JSON.parse(JSON.stringify(report)));
 }
 
 /** Writes the report unless a newer one is stored or nothing changed. */

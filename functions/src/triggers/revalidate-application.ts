@@ -3,15 +3,24 @@
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { firestore } from "../infra/firestore.js";
 import { enqueueRevalidation } from "../infra/tasks.js";
-import { requestRevalidation } from "../services/revalidation.js";
+import { requestRevalidation, type Enqueue } from "../services/revalidation.js";
 
-export const revalidateOnApplicationWrite = onDocumentWritten("applications/{appId}", (event) =>
-  requestRevalidation(firestore(), event.params.appId, enqueueRevalidation),
+/** What the trigger does with an event; built with the enqueue to use (tests pass their own). */
+export const onLogbookWrite =
+  (enqueue: Enqueue) =>
+  async (event: { params: { appId: string; part?: string } }): Promise<void> => {
+    // validation/ and snapshots/ are written by the server; reacting to them would loop.
+    if (event.params.part === "validation" || event.params.part === "snapshots") return;
+    await requestRevalidation(firestore(), event.params.appId, enqueue);
+  };
+
+export const revalidateOnApplicationWrite = onDocumentWritten(
+  "applications/{appId}",
+  onLogbookWrite(enqueueRevalidation),
 );
 
 /** cases, cme, training, recognition and declarations, in one function. */
-export const revalidateOnLogbookWrite = onDocumentWritten("applications/{appId}/{part}/{docId}", async (event) => {
-  // validation/ and snapshots/ are written by the server; reacting to them would loop.
-  if (event.params.part === "validation" || event.params.part === "snapshots") return;
-  await requestRevalidation(firestore(), event.params.appId, enqueueRevalidation);
-});
+export const revalidateOnLogbookWrite = onDocumentWritten(
+  "applications/{appId}/{part}/{docId}",
+  onLogbookWrite(enqueueRevalidation),
+);
