@@ -1,0 +1,104 @@
+// Server- and team-owned collections: supervisors, exam results,
+// certifications, the public register, config, the mail outbox, bookkeeping.
+import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
+import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from "firebase/firestore";
+import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import {
+  ACTORS,
+  allowed,
+  APP,
+  dbAs,
+  denied,
+  OTHER_CANDIDATE,
+  OWNER,
+  rulesEnvironment,
+  seedWorld,
+  type Actor,
+} from "./setup.js";
+
+let env: RulesTestEnvironment;
+beforeAll(async () => (env = await rulesEnvironment()));
+afterAll(() => env.cleanup());
+beforeEach(async () => {
+  await env.clearFirestore();
+  await seedWorld(env);
+});
+
+const at = (actor: Actor, path: string) => doc(dbAs(env, actor), path);
+const supervisor = { name: "Dr New", body: "EACVI", level3From: "2020-01-01", level3Until: null };
+
+describe("supervisors registry", () => {
+  it("a signed-in candidate can read the registry", () => allowed(getDoc(at(ACTORS.owner, "supervisors/sup-named"))));
+  it("a signed-out visitor cannot read the registry", () =>
+    denied(getDoc(at(ACTORS.signedOut, "supervisors/sup-named"))));
+  it("an admin can add a verified supervisor", () =>
+    allowed(setDoc(at(ACTORS.admin, "supervisors/sup-new"), supervisor)));
+  it("a candidate cannot register themselves as a Level 3 supervisor", () =>
+    denied(setDoc(at(ACTORS.owner, `supervisors/${OWNER}`), supervisor)));
+  it("a supervisor cannot backdate their own Level 3 award", () =>
+    denied(updateDoc(at(ACTORS.namedSupervisor, "supervisors/sup-named"), { level3From: "2000-01-01" })));
+  it("a committee member cannot edit the registry", () =>
+    denied(setDoc(at(ACTORS.committee, "supervisors/sup-new"), supervisor)));
+  it("an admin cannot add a supervisor of an unknown body", () =>
+    denied(setDoc(at(ACTORS.admin, "supervisors/sup-new"), { ...supervisor, body: "ACME" })));
+});
+
+describe("exam results and certifications", () => {
+  it("the candidate can read their exam result", () => allowed(getDoc(at(ACTORS.owner, "examResults/exam-1"))));
+  it("the candidate can list their exam results", () =>
+    allowed(getDocs(query(collection(dbAs(env, ACTORS.owner), "examResults"), where("uid", "==", OWNER)))));
+  it("another candidate cannot read the exam result", () =>
+    denied(getDoc(at(ACTORS.otherCandidate, "examResults/exam-1"))));
+  it("a candidate cannot list everyone's exam results", () =>
+    denied(getDocs(collection(dbAs(env, ACTORS.owner), "examResults"))));
+  it("the candidate cannot mark their exam passed", () =>
+    denied(updateDoc(at(ACTORS.owner, "examResults/exam-1"), { passed: true })));
+  it("a candidate cannot create an exam result", () =>
+    denied(setDoc(at(ACTORS.otherCandidate, "examResults/forged"), { uid: OTHER_CANDIDATE, passed: true })));
+  it("an admin cannot write an exam result from a client", () =>
+    denied(updateDoc(at(ACTORS.admin, "examResults/exam-1"), { passed: false })));
+  it("the holder can read their certification", () => allowed(getDoc(at(ACTORS.owner, "certifications/cert-1"))));
+  it("a candidate cannot forge a certification", () =>
+    denied(
+      setDoc(at(ACTORS.otherCandidate, "certifications/forged"), { uid: OTHER_CANDIDATE, level: 3, status: "active" }),
+    ));
+  it("the holder cannot extend their certification", () =>
+    denied(updateDoc(at(ACTORS.owner, "certifications/cert-1"), { expiresOn: "2040-01-01" })));
+  it("a committee member can read a certification", () =>
+    allowed(getDoc(at(ACTORS.committee, "certifications/cert-1"))));
+});
+
+describe("the public register", () => {
+  it("a signed-out visitor can read the register", () =>
+    allowed(getDocs(collection(dbAs(env, ACTORS.signedOut), "register"))));
+  it("a candidate cannot add themselves to the register", () =>
+    denied(setDoc(at(ACTORS.otherCandidate, "register/me"), { name: "Me", level: 3 })));
+  it("an admin cannot write the register from a client", () => denied(deleteDoc(at(ACTORS.admin, "register/cert-1"))));
+  it("a committee member cannot write the register", () =>
+    denied(updateDoc(at(ACTORS.committee, "register/cert-1"), { level: 3 })));
+});
+
+describe("config, mail outbox and bookkeeping", () => {
+  it("a signed-in user can read the policy", () => allowed(getDoc(at(ACTORS.owner, "config/policy"))));
+  it("a signed-out visitor cannot read the policy", () => denied(getDoc(at(ACTORS.signedOut, "config/policy"))));
+  it("a candidate cannot change the policy", () =>
+    denied(setDoc(at(ACTORS.owner, "config/policy"), { version: "mine" })));
+  it("an admin cannot change the policy from a client", () =>
+    denied(setDoc(at(ACTORS.admin, "config/policy"), { version: "x" })));
+  it("a candidate cannot write to the mail outbox", () =>
+    denied(
+      setDoc(at(ACTORS.owner, "mail/spam"), { to: "someone@example.org", message: { subject: "Hi", text: "x" } }),
+    ));
+  it("a committee member cannot write to the mail outbox", () =>
+    denied(setDoc(at(ACTORS.committee, "mail/spam"), { to: "x@example.org" })));
+  it("a candidate cannot read the mail outbox", () => denied(getDoc(at(ACTORS.owner, "mail/m-1"))));
+  it("an admin cannot read the mail outbox from a client", () => denied(getDoc(at(ACTORS.admin, "mail/m-1"))));
+  it("a candidate cannot touch the revalidation bookkeeping", () =>
+    denied(setDoc(at(ACTORS.owner, `revalidationState/${APP}`), { revision: 0 })));
+  it("a candidate cannot read the revalidation bookkeeping", () =>
+    denied(getDoc(at(ACTORS.owner, `revalidationState/${APP}`))));
+  it("a candidate cannot write to an audit log", () =>
+    denied(setDoc(at(ACTORS.owner, "audit/a-1"), { action: "none" })));
+  it("nobody can write to a collection the rules do not name", () =>
+    denied(setDoc(at(ACTORS.committee, "anything/else"), { x: 1 })));
+});

@@ -1,0 +1,141 @@
+// The rules tests' world: the real firestore.rules in a project of its own
+// (so the Functions emulator's triggers never fire), a cast of actors, and a
+// seeded application with one document of every kind.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestEnvironment,
+} from "@firebase/rules-unit-testing";
+import type { Firestore } from "firebase/firestore";
+import { doc, setDoc } from "firebase/firestore";
+
+export const RULES_PROJECT = "demo-cmr-rules";
+
+export async function rulesEnvironment(): Promise<RulesTestEnvironment> {
+  return initializeTestEnvironment({
+    projectId: RULES_PROJECT,
+    firestore: { rules: readFileSync(join(import.meta.dirname, "..", "..", "firestore.rules"), "utf8") },
+  });
+}
+
+export const OWNER = "cand-owner";
+export const OTHER_CANDIDATE = "cand-other";
+export const NAMED_SUPERVISOR = "sup-named";
+export const OTHER_SUPERVISOR = "sup-other";
+export const ASSIGNED_GRADER = "grader-assigned";
+export const OTHER_GRADER = "grader-other";
+export const COMMITTEE = "committee-1";
+export const ADMIN = "admin-1";
+export const APP = "app-1";
+
+export type Actor = { name: string; uid: string | null; claims?: Record<string, unknown> };
+
+export const ACTORS = {
+  signedOut: { name: "a signed-out visitor", uid: null },
+  owner: { name: "the owner", uid: OWNER },
+  otherCandidate: { name: "another candidate", uid: OTHER_CANDIDATE },
+  namedSupervisor: { name: "a named supervisor", uid: NAMED_SUPERVISOR },
+  otherSupervisor: { name: "a supervisor not named on it", uid: OTHER_SUPERVISOR },
+  assignedGrader: { name: "an assigned grader", uid: ASSIGNED_GRADER, claims: { role: "grader" } },
+  otherGrader: { name: "a grader not assigned", uid: OTHER_GRADER, claims: { role: "grader" } },
+  committee: { name: "a committee member", uid: COMMITTEE, claims: { role: "committee" } },
+  admin: { name: "an admin", uid: ADMIN, claims: { role: "admin" } },
+} satisfies Record<string, Actor>;
+
+export function dbAs(env: RulesTestEnvironment, actor: Actor): Firestore {
+  return (actor.uid === null
+    ? env.unauthenticatedContext()
+    : env.authenticatedContext(actor.uid, actor.claims)
+  ).firestore() as unknown as Firestore;
+}
+
+export const allowed = async (p: Promise<unknown>): Promise<void> => {
+  await assertSucceeds(p);
+};
+export const denied = async (p: Promise<unknown>): Promise<void> => {
+  await assertFails(p);
+};
+
+export const validCase = () => ({
+  patientRef: "pt-0001",
+  studyDate: "2025-03-04",
+  category: "valvular",
+  normal: false,
+  source: "own-centre",
+  role: "primary-operator",
+  presentInControlRoom: true,
+  supervisorId: NAMED_SUPERVISOR,
+});
+
+export const validCme = () => ({
+  title: "EuroCMR 2025",
+  catalogueId: "eurocmr",
+  kind: "cmr-meeting",
+  startDate: "2025-05-01",
+  endDate: "2025-05-03",
+  credits: 18,
+  certificateId: "ev-1",
+});
+
+export const validTraining = () => ({
+  start: "2025-01-01",
+  end: "2025-03-31",
+  hoursPerWeek: 40,
+  supervisorId: NAMED_SUPERVISOR,
+});
+
+export const validRecognition = () => ({ kind: "publication", date: "2024-02-01", isAbstract: false });
+
+export const applicationData = (status = "draft") => ({
+  ownerUid: OWNER,
+  route: "level2",
+  status,
+  supervisorIds: [NAMED_SUPERVISOR],
+  graderUids: [ASSIGNED_GRADER],
+  examResultId: "exam-1",
+});
+
+/** One application with a document of every kind, written past the rules. */
+export async function seedWorld(env: RulesTestEnvironment, status = "draft"): Promise<void> {
+  await env.withSecurityRulesDisabled(async (context) => {
+    const db = context.firestore() as unknown as Firestore;
+    const writes: [string, object][] = [
+      [
+        `supervisors/${NAMED_SUPERVISOR}`,
+        { name: "Dr Named", body: "EACVI", level3From: "2015-01-01", level3Until: null },
+      ],
+      [
+        `supervisors/${OTHER_SUPERVISOR}`,
+        { name: "Dr Other", body: "SCMR", level3From: "2016-01-01", level3Until: null },
+      ],
+      [`users/${OWNER}`, { displayName: "Owner", email: "owner@example.org", membership: "non-member" }],
+      [`users/${OTHER_CANDIDATE}`, { displayName: "Other", email: "other@example.org", membership: "non-member" }],
+      [`applications/${APP}`, applicationData(status)],
+      [`applications/${APP}/cases/case-1`, validCase()],
+      [`applications/${APP}/cme/cme-1`, validCme()],
+      [`applications/${APP}/training/tr-1`, validTraining()],
+      [`applications/${APP}/recognition/rec-1`, validRecognition()],
+      [`applications/${APP}/declarations/${NAMED_SUPERVISOR}`, { signedOn: "2025-06-01" }],
+      [`applications/${APP}/validation/current`, { eligible: false, findings: [] }],
+      [`applications/${APP}/snapshots/1`, { submission: 1 }],
+      [
+        "applications/app-of-other",
+        { ...applicationData(), ownerUid: OTHER_CANDIDATE, supervisorIds: [OTHER_SUPERVISOR], graderUids: [] },
+      ],
+      ["examResults/exam-1", { uid: OWNER, passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19" }],
+      [
+        "certifications/cert-1",
+        { uid: OWNER, level: 2, awardedOn: "2023-01-01", expiresOn: "2028-01-01", status: "active" },
+      ],
+      ["register/cert-1", { name: "Owner", level: 2, country: "FR", expiresOn: "2028-01-01" }],
+      ["config/policy", { version: "board-2027" }],
+      ["mail/m-1", { to: "owner@example.org", message: { subject: "Reminder", text: "..." } }],
+      [`revalidationState/${APP}`, { revision: 3 }],
+      [`users/${OWNER}/notifications/n-1`, { title: "Reminder", createdAt: new Date() }],
+    ];
+    for (const [path, data] of writes) await setDoc(doc(db, path), data);
+  });
+}
