@@ -144,9 +144,10 @@ async function waitForPort(port, timeoutMs) {
 async function start() {
   const child = firebase(["emulators:start", "--only", EMULATORS], emulatorEnv());
   exitWith(child);
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => child.kill("SIGINT"));
-  }
+  // Ctrl-C reaches firebase-tools directly (same process group); wait for it
+  // to shut the emulators down. A SIGTERM to this script is passed on.
+  process.on("SIGINT", () => {});
+  process.on("SIGTERM", () => child.kill("SIGINT"));
   // The Functions emulator is the last to come up; seed once it answers.
   await waitForPort(5001, 120_000);
   await waitForPort(9099, 60_000);
@@ -162,10 +163,13 @@ async function start() {
   });
   if (seed.status !== 0) console.error("emulators: seeding failed (see above); the emulators keep running.");
   console.log(`
-  CMR certification backend, project ${PROJECT_ID}, running on the local emulators:
-    Firestore  http://127.0.0.1:8080
-    Auth       http://127.0.0.1:9099
-    Functions  http://127.0.0.1:5001/${PROJECT_ID}/europe-west1/<name>
+  CMR certification backend, project ${PROJECT_ID}, on the local emulators:
+    Firestore    127.0.0.1:8080   (data: applications/demo-application, users/demo-candidate, ...)
+    Auth         127.0.0.1:9099   (candidate@demo.cmr, supervisor@demo.cmr, committee@demo.cmr, admin@demo.cmr; password demo-password)
+    Functions    http://127.0.0.1:5001/${PROJECT_ID}/europe-west1/<name>
+    Cloud Tasks  127.0.0.1:9499   (the debounced report recomputation)
+  The demo logbook has 149 of the 150 cases Level 2 needs: add one under
+  applications/demo-application/cases and watch applications/demo-application/validation/current.
   Press Ctrl-C to stop.
 `);
 }

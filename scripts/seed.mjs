@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Seed data for `npm start`: a demo candidate with a Level 2 logbook one case
+// short of eligible, a Level 3 supervisor, a committee member and an admin.
+// Runs against the emulators only (it refuses to run without them).
+import { initializeApp } from "firebase-admin/app";
+import { getAuth } from "firebase-admin/auth";
+import { getFirestore } from "firebase-admin/firestore";
+
+if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
+  console.error("seed: FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST must point at the emulators");
+  process.exit(1);
+}
+const projectId = process.env.GCLOUD_PROJECT ?? "demo-cmr";
+initializeApp({ projectId });
+const auth = getAuth();
+const db = getFirestore();
+
+const PASSWORD = "demo-password";
+const PEOPLE = [
+  { uid: "demo-candidate", email: "candidate@demo.cmr", displayName: "Demo Candidate" },
+  { uid: "demo-supervisor", email: "supervisor@demo.cmr", displayName: "Demo Supervisor (Level 3)" },
+  { uid: "demo-committee", email: "committee@demo.cmr", displayName: "Demo Committee Member", role: "committee" },
+  { uid: "demo-admin", email: "admin@demo.cmr", displayName: "Demo Admin", role: "admin" },
+];
+
+async function upsertUser({ uid, email, displayName, role }) {
+  try {
+    await auth.createUser({ uid, email, displayName, password: PASSWORD, emailVerified: true });
+  } catch (e) {
+    if (e.code !== "auth/uid-already-exists") throw e;
+  }
+  if (role) await auth.setCustomUserClaims(uid, { role });
+}
+
+const CATEGORY_PLAN = [
+  ["ischaemic", 25],
+  ["stress-perfusion", 15],
+  ["cardiomyopathy", 25],
+  ["valvular", 10],
+  ["congenital", 10],
+  ["aortic-vascular", 5],
+  ["pericardial", 5],
+  ["mass", 5],
+  ["cardiomyopathy", 49],
+];
+
+function isoPlusDays(iso, days) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function demoCases() {
+  const categories = CATEGORY_PLAN.flatMap(([category, n]) => Array(n).fill(category));
+  return categories.map((category, i) => ({
+    id: `case-${String(i).padStart(3, "0")}`,
+    data: {
+      patientRef: `demo-${String(i).padStart(3, "0")}`,
+      studyDate: isoPlusDays("2025-03-01", i * 2),
+      category,
+      congenitalLesion: category === "congenital" ? "shunt" : null,
+      normal: i % 20 === 19,
+      source: "own-centre",
+      role: "primary-operator",
+      presentInControlRoom: i % 2 === 0,
+      supervisorId: "demo-supervisor",
+    },
+  }));
+}
+
+async function seed() {
+  for (const person of PEOPLE) await upsertUser(person);
+  const app = "applications/demo-application";
+  const writes = [
+    [
+      "supervisors/demo-supervisor",
+      { name: "Demo Supervisor", body: "EACVI", level3From: "2015-01-01", level3Until: null },
+    ],
+    [
+      "users/demo-candidate",
+      {
+        displayName: "Demo Candidate",
+        email: "candidate@demo.cmr",
+        country: "FR",
+        membership: "non-member",
+        physicianRegistration: { validUntil: "2031-12-31" },
+        acls: { kind: "certificate", validUntil: "2028-06-30", evidenceId: "demo-acls" },
+      },
+    ],
+    ["users/demo-committee", { displayName: "Demo Committee Member", email: "committee@demo.cmr" }],
+    [
+      "examResults/demo-exam",
+      { uid: "demo-candidate", passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19", status: "passed" },
+    ],
+    [
+      app,
+      {
+        ownerUid: "demo-candidate",
+        route: "level2",
+        status: "draft",
+        supervisorIds: ["demo-supervisor"],
+        examResultId: "demo-exam",
+      },
+    ],
+    [
+      `${app}/training/tr-1`,
+      { start: "2025-03-01", end: "2025-05-31", hoursPerWeek: 40, supervisorId: "demo-supervisor" },
+    ],
+    [
+      `${app}/cme/eurocmr`,
+      {
+        title: "EuroCMR 2025",
+        catalogueId: "eurocmr",
+        kind: "cmr-meeting",
+        startDate: "2025-05-01",
+        endDate: "2025-05-03",
+        credits: 18,
+        certificateId: "demo-cert-1",
+      },
+    ],
+    [
+      `${app}/cme/intro`,
+      {
+        title: "SCMR Introductory Online Course",
+        catalogueId: "scmr-intro-online-course",
+        kind: "online-course",
+        startDate: "2025-06-01",
+        endDate: "2025-06-20",
+        credits: 10,
+        certificateId: "demo-cert-2",
+      },
+    ],
+    [`${app}/declarations/demo-supervisor`, { signedOn: "2026-01-10", statement: "Under my direct supervision." }],
+    ...demoCases().map(({ id, data }) => [`${app}/cases/${id}`, data]),
+  ];
+  const batch = db.batch();
+  for (const [path, data] of writes) batch.set(db.doc(path), data);
+  await batch.commit();
+  console.log(
+    `seed: ${PEOPLE.length} users (password "${PASSWORD}"), ${writes.length} documents; the demo logbook has 149 of 150 cases`,
+  );
+}
+
+await seed();
