@@ -8,5 +8,6 @@ export const RECOMPUTE_FUNCTION = "recomputeReport";
 
 export const enqueueRevalidation: Enqueue = async (appId) => {
   const queue = getFunctions().taskQueue<{ appId: string }>(`locations/${REGION}/functions/${RECOMPUTE_FUNCTION}`);
-  await queue.enqueue({ appId }, { scheduleDelaySeconds: 1, dispatchDeadlineSeconds: 300 });
+  // No schedule delay: the task itself waits for the writes to go quiet (services/revalidation.ts).
+  await queue.enqueue({ appId }, { dispatchDeadlineSeconds: 300 });
 };
