@@ -8,7 +8,6 @@ import { benchBundle } from "./lib/bench-bundle.mjs";
 const require = createRequire(import.meta.url);
 const { validateApplication } = require("../functions/lib/domain/index.js");
 
-
 function medianMs(bundle, runs) {
   for (let i = 0; i < 50; i++) validateApplication(bundle); // warm-up
   const times = [];

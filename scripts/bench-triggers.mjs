@@ -48,15 +48,28 @@ await db.doc("config/policy").delete();
 // Everything but the cases first; wait for that report.
 const setup = db.batch();
 for (const s of bundle.supervisors) setup.set(db.doc(`supervisors/${s.id}`), strip(s));
-setup.set(db.doc(`users/${owner}`), { physicianRegistration: bundle.candidate.physicianRegistration, acls: bundle.candidate.acls });
+setup.set(db.doc(`users/${owner}`), {
+  physicianRegistration: bundle.candidate.physicianRegistration,
+  acls: bundle.candidate.acls,
+});
 setup.set(db.doc(`examResults/${appId}`), { uid: owner, ...bundle.exam });
 await setup.commit();
-await db.doc(app).set({ ownerUid: owner, route: bundle.route, status: "draft", supervisorIds: bundle.supervisors.map((s) => s.id), examResultId: appId });
+await db
+  .doc(app)
+  .set({
+    ownerUid: owner,
+    route: bundle.route,
+    status: "draft",
+    supervisorIds: bundle.supervisors.map((s) => s.id),
+    examResultId: appId,
+  });
 const rest = db.batch();
 for (const t of bundle.training) rest.set(db.doc(`${app}/training/${t.id}`), strip(t));
 for (const e of bundle.cme) rest.set(db.doc(`${app}/cme/${e.id}`), strip(e));
 for (const p of bundle.peerRecognition) rest.set(db.doc(`${app}/recognition/${p.id}`), strip(p));
-rest.set(db.doc(`${app}/declarations/${bundle.supervisorDeclaration.supervisorId}`), { signedOn: bundle.supervisorDeclaration.signedOn });
+rest.set(db.doc(`${app}/declarations/${bundle.supervisorDeclaration.supervisorId}`), {
+  signedOn: bundle.supervisorDeclaration.signedOn,
+});
 await rest.commit();
 await until(expectedFor({ ...bundle, cases: [] }));
 

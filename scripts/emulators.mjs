@@ -9,7 +9,8 @@
 // manifest-only wrapper jar whose Class-Path names it. Where no local jar
 // exists (a laptop with Internet), firebase-tools downloads its own as usual.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { crc32 } from "node:zlib";
@@ -19,7 +20,7 @@ const cacheDir = join(root, ".cache", "emulators");
 const firebaseBin = join(root, "node_modules", ".bin", "firebase");
 
 export const PROJECT_ID = "demo-cmr";
-export const EMULATORS = "auth,firestore,functions";
+const BASE_EMULATORS = ["auth", "firestore", "functions"];
 const FIRESTORE_MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
 
 const firestoreJarCandidates = [
@@ -115,6 +116,26 @@ export function emulatorEnv() {
   return env;
 }
 
+/**
+ * The Storage emulator needs a rules-runtime jar that firebase-tools downloads
+ * on first use; without Internet it cannot, so Storage runs only where the
+ * jar is already in firebase-tools' cache (or named by STORAGE_EMULATOR_BINARY_PATH).
+ */
+export function storageRulesRuntime() {
+  if (process.env.STORAGE_EMULATOR_BINARY_PATH) return process.env.STORAGE_EMULATOR_BINARY_PATH;
+  const info = JSON.parse(
+    readFileSync(
+      join(root, "node_modules", "firebase-tools", "lib", "emulator", "downloadableEmulatorInfo.json"),
+      "utf8",
+    ),
+  );
+  const cache = process.env.FIREBASE_EMULATORS_PATH ?? join(homedir(), ".cache", "firebase", "emulators");
+  const jar = join(cache, info.storage.downloadPathRelativeToCacheDir);
+  return existsSync(jar) ? jar : null;
+}
+
+const emulators = () => [...BASE_EMULATORS, ...(storageRulesRuntime() ? ["storage"] : [])].join(",");
+
 function firebase(args, env) {
   return spawn(firebaseBin, [...args, "--project", PROJECT_ID], { cwd: root, env, stdio: "inherit" });
 }
@@ -125,7 +146,7 @@ function exitWith(child) {
 
 function exec(command) {
   if (!command) fail('usage: node scripts/emulators.mjs exec "<command>"');
-  exitWith(firebase(["emulators:exec", "--only", EMULATORS, command], emulatorEnv()));
+  exitWith(firebase(["emulators:exec", "--only", emulators(), command], emulatorEnv()));
 }
 
 async function waitForPort(port, timeoutMs) {
@@ -142,7 +163,7 @@ async function waitForPort(port, timeoutMs) {
 }
 
 async function start() {
-  const child = firebase(["emulators:start", "--only", EMULATORS], emulatorEnv());
+  const child = firebase(["emulators:start", "--only", emulators()], emulatorEnv());
   exitWith(child);
   // Ctrl-C reaches firebase-tools directly (same process group); wait for it
   // to shut the emulators down. A SIGTERM to this script is passed on.

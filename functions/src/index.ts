@@ -19,3 +19,5 @@ export { recomputeReport } from "./tasks/recompute-report.js";
 export { submitApplication } from "./callables/submit-application.js";
 export { withdrawApplication } from "./callables/withdraw-application.js";
 export { returnForModification } from "./callables/return-for-modification.js";
+export { setRole } from "./callables/set-role.js";
+export { checkEvidenceUpload } from "./storage/check-evidence-upload.js";

@@ -1,6 +1,16 @@
 // A direct Level 3 bundle of any size for the benchmarks: cases spread over
 // 700 days, a few repeat patients, 60 CME entries, 10 training periods.
-const CATEGORIES = ["ischaemic", "stress-perfusion", "cardiomyopathy", "valvular", "congenital", "aortic-vascular", "pericardial", "mass", "other"];
+const CATEGORIES = [
+  "ischaemic",
+  "stress-perfusion",
+  "cardiomyopathy",
+  "valvular",
+  "congenital",
+  "aortic-vascular",
+  "pericardial",
+  "mass",
+  "other",
+];
 
 function isoPlusDays(iso, days) {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -57,4 +67,3 @@ export function benchBundle(caseCount) {
     supervisorDeclaration: { supervisorId: "sup-0", signedOn: "2026-05-01" },
   };
 }
-

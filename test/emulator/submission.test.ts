@@ -66,6 +66,16 @@ describe("submitApplication", () => {
     expect(snapshot?.report).toEqual(result?.report);
   });
 
+  it("marks the evidence the application names as submitted, so Storage rules freeze it", async () => {
+    const { appId, owner, bundle } = await eligibleApplication();
+    const certificate = bundle.cme[0].certificateId!;
+    await db.doc(`users/${owner.uid}/evidence/${certificate}`).set({ status: "accepted" });
+    await db.doc(`users/${owner.uid}/evidence/unrelated`).set({ status: "accepted" });
+    await callFunction("submitApplication", { applicationId: appId }, owner);
+    expect((await db.doc(`users/${owner.uid}/evidence/${certificate}`).get()).get("submittedIn")).toBe(appId);
+    expect((await db.doc(`users/${owner.uid}/evidence/unrelated`).get()).get("submittedIn")).toBeUndefined();
+  });
+
   it("refuses a second submission", async () => {
     const { appId, owner } = await eligibleApplication();
     await callFunction("submitApplication", { applicationId: appId }, owner);

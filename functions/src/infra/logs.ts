@@ -3,6 +3,9 @@
 import * as logger from "firebase-functions/logger";
 
 export const logs = {
+  evidenceChecked: (uid: string, evidenceId: string, status: string) =>
+    logger.info("evidence checked", { uid, evidenceId, status }),
+  roleChanged: (uid: string, role: string | null, by: string) => logger.info("role changed", { uid, role, by }),
   policyInvalid: (issues: string[]) => logger.error("config/policy is invalid; the default policy applies", { issues }),
   reportComputed: (appId: string, revision: number, reads: number, written: boolean, eligible: boolean) =>
     logger.info("report computed", { appId, revision, reads, written, eligible }),

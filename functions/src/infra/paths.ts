@@ -30,6 +30,8 @@ export const paths = {
   revalidationPending: (appId: string) => `${COLLECTIONS.revalidationPending}/${appId}`,
   snapshots: (appId: string) => `${COLLECTIONS.applications}/${appId}/snapshots`,
   user: (uid: string) => `${COLLECTIONS.users}/${uid}`,
+  /** What the upload check found about one evidence file (server-written). */
+  evidence: (uid: string, evidenceId: string) => `${COLLECTIONS.users}/${uid}/evidence/${evidenceId}`,
   supervisor: (id: string) => `${COLLECTIONS.supervisors}/${id}`,
   examResult: (id: string) => `${COLLECTIONS.examResults}/${id}`,
   certification: (id: string) => `${COLLECTIONS.certifications}/${id}`,

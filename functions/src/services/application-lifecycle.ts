@@ -7,6 +7,7 @@ import {
   EDITABLE_STATUSES,
   judgeApplication,
   type Application,
+  type ApplicationDocs,
   type ApplicationStatus,
   type LiveReport,
 } from "../domain/application-docs.js";
@@ -36,6 +37,21 @@ function assertStatus(app: Application, allowed: readonly ApplicationStatus[], a
   }
 }
 
+/** The evidence records named by the application's documents that exist. */
+async function lockableEvidence(db: Firestore, tx: Transaction, docs: ApplicationDocs, owner: string) {
+  const field = (data: unknown, key: string) => (data as Record<string, unknown> | undefined)?.[key];
+  const ids = new Set<unknown>([
+    ...docs.cme.map((d) => field(d.data, "certificateId")),
+    ...docs.recognition.map((d) => field(d.data, "evidenceId")),
+    field(field(docs.profile?.data, "acls"), "evidenceId"),
+  ]);
+  const refs = [...ids]
+    .filter((id): id is string => typeof id === "string" && /^[^/]{1,128}$/.test(id))
+    .map((id) => db.doc(paths.evidence(owner, id)));
+  if (refs.length === 0) return [];
+  return (await tx.getAll(...refs)).filter((snap) => snap.exists).map((snap) => snap.ref);
+}
+
 export interface SubmitResult {
   submission: number;
   report: LiveReport;
@@ -63,6 +79,7 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
         { findings: errors },
       );
     }
+    const evidence = await lockableEvidence(db, tx, loaded.docs, app.ownerUid);
     const submission = (app.submissionCount ?? 0) + 1;
     tx.create(db.doc(`${paths.snapshots(appId)}/${submission}`), {
       submission,
@@ -71,6 +88,8 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
       bundle,
       report,
     });
+    // Storage rules refuse to overwrite or delete evidence marked this way.
+    for (const ref of evidence) tx.update(ref, { submittedIn: appId });
     tx.update(db.doc(paths.application(appId)), {
       status: "submitted",
       submissionCount: submission,
