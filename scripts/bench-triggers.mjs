@@ -54,15 +54,13 @@ setup.set(db.doc(`users/${owner}`), {
 });
 setup.set(db.doc(`examResults/${appId}`), { uid: owner, ...bundle.exam });
 await setup.commit();
-await db
-  .doc(app)
-  .set({
-    ownerUid: owner,
-    route: bundle.route,
-    status: "draft",
-    supervisorIds: bundle.supervisors.map((s) => s.id),
-    examResultId: appId,
-  });
+await db.doc(app).set({
+  ownerUid: owner,
+  route: bundle.route,
+  status: "draft",
+  supervisorIds: bundle.supervisors.map((s) => s.id),
+  examResultId: appId,
+});
 const rest = db.batch();
 for (const t of bundle.training) rest.set(db.doc(`${app}/training/${t.id}`), strip(t));
 for (const e of bundle.cme) rest.set(db.doc(`${app}/cme/${e.id}`), strip(e));

@@ -21,3 +21,7 @@ export { withdrawApplication } from "./callables/withdraw-application.js";
 export { returnForModification } from "./callables/return-for-modification.js";
 export { setRole } from "./callables/set-role.js";
 export { checkEvidenceUpload } from "./storage/check-evidence-upload.js";
+export { recertificationReminders } from "./schedules/recertification-reminders.js";
+export { logbookDeadlines } from "./schedules/logbook-deadlines.js";
+export { committeeDigest } from "./schedules/committee-digest.js";
+export { scheduleCertification, scheduleExamResult } from "./triggers/schedule-dated-documents.js";

@@ -45,6 +45,23 @@ export const policySchema = z.object({
     publications: count,
     oralPresentations: count,
   }),
+  recertification: z.object({
+    windowMonthsBefore: count,
+    windowMonthsAfter: count,
+    reminderEveryMonths: z.number().int().positive(),
+    finalNoticeDaysBefore: count,
+    feesExclVat: z.object({ "non-member": z.number().min(0), associate: z.number().min(0), silver: z.number().min(0) }),
+    currency: z.string().length(3),
+  }),
+  logbookReminders: z.object({
+    monthsBefore: z.array(z.number().int().positive()),
+    daysBefore: z.array(z.number().int().positive()),
+  }),
+  committeeDeadlines: z.object({
+    logbookResultMonths: z.number().int().positive(),
+    remoteSupervisionAnswerDays: z.number().int().positive(),
+    examResultsWeeks: z.number().int().positive(),
+  }),
 });
 export type Policy = z.infer<typeof policySchema>;
 export type { Route };

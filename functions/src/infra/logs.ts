@@ -3,6 +3,16 @@
 import * as logger from "firebase-functions/logger";
 
 export const logs = {
+  jobDocumentInvalid: (job: string, path: string, issues: string[]) =>
+    logger.error("scheduled job found a malformed document", { job, path, issues }),
+  jobItemFailed: (job: string, path: string, error: unknown) =>
+    logger.error("scheduled job could not process a document; the next run retries", {
+      job,
+      path,
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  jobFinished: (job: string, today: string, stats: object) =>
+    logger.info("scheduled job finished", { job, today, ...stats }),
   evidenceChecked: (uid: string, evidenceId: string, status: string) =>
     logger.info("evidence checked", { uid, evidenceId, status }),
   roleChanged: (uid: string, role: string | null, by: string) => logger.info("role changed", { uid, role, by }),

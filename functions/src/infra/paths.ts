@@ -7,6 +7,10 @@ export const COLLECTIONS = {
   applications: "applications",
   mail: "mail",
   config: "config",
+  register: "register",
+  undeliverable: "undeliverable",
+  remoteSupervisionRequests: "remoteSupervisionRequests",
+  examSessions: "examSessions",
   revalidationState: "revalidationState",
   revalidationPending: "revalidationPending",
 } as const;
@@ -35,4 +39,5 @@ export const paths = {
   supervisor: (id: string) => `${COLLECTIONS.supervisors}/${id}`,
   examResult: (id: string) => `${COLLECTIONS.examResults}/${id}`,
   certification: (id: string) => `${COLLECTIONS.certifications}/${id}`,
+  registerEntry: (certId: string) => `${COLLECTIONS.register}/${certId}`,
 };

@@ -70,7 +70,8 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
     const loaded = await loadApplicationDocs(db, appId, transactionReader(tx));
     if (!loaded) throw new HttpsError("not-found", `Application ${appId} does not exist.`);
     const policy = await loadPolicy(db, transactionReader(tx));
-    const { report, bundle } = judgeApplication(loaded.docs, calendarDateIn(PROGRAMME_TIME_ZONE, now), policy);
+    const today = calendarDateIn(PROGRAMME_TIME_ZONE, now);
+    const { report, bundle } = judgeApplication(loaded.docs, today, policy);
     if (!report.eligible || !bundle) {
       const errors = report.findings.filter((f) => f.severity === "error");
       throw new HttpsError(
@@ -90,8 +91,14 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
     });
     // Storage rules refuse to overwrite or delete evidence marked this way.
     for (const ref of evidence) tx.update(ref, { submittedIn: appId });
+    // The exam's logbook deadline is met: its reminders stop.
+    const exam = loaded.docs.exam;
+    if (exam && (exam.data as { uid?: unknown }).uid === app.ownerUid) {
+      tx.update(db.doc(exam.path), { logbookSubmittedOn: today, nextActionOn: null });
+    }
     tx.update(db.doc(paths.application(appId)), {
       status: "submitted",
+      submittedOn: today,
       submissionCount: submission,
       submittedAt: FieldValue.serverTimestamp(),
       returnReasons: FieldValue.delete(),

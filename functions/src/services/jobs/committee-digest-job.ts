@@ -1,0 +1,73 @@
+// The committee's daily digest of overdue work (one e-mail a day at most).
+import type { Firestore } from "firebase-admin/firestore";
+import type { IsoDate } from "../../domain/dates.js";
+import type { Policy } from "../../domain/policy.js";
+import {
+  committeeDigest,
+  digestCutoffs,
+  digestMailId,
+  type DigestItems,
+} from "../../domain/schedules/committee-digest.js";
+import { COLLECTIONS } from "../../infra/paths.js";
+import { emptyStats, type JobStats } from "./paging.js";
+
+const LIST_LIMIT = 500;
+
+export async function runCommitteeDigestJob(
+  db: Firestore,
+  today: IsoDate,
+  policy: Policy,
+  committeeEmail: string,
+): Promise<JobStats> {
+  const stats = emptyStats();
+  const cutoffs = digestCutoffs(today, policy);
+  const [logbooks, requests, sessions, unreachable] = await Promise.all([
+    db
+      .collection(COLLECTIONS.applications)
+      .where("status", "==", "submitted")
+      .where("submittedOn", "<=", cutoffs.logbooksSubmittedBy)
+      .orderBy("submittedOn")
+      .limit(LIST_LIMIT)
+      .get(),
+    db
+      .collection(COLLECTIONS.remoteSupervisionRequests)
+      .where("status", "==", "pending")
+      .where("requestedOn", "<=", cutoffs.remoteRequestsSentBy)
+      .orderBy("requestedOn")
+      .limit(LIST_LIMIT)
+      .get(),
+    db
+      .collection(COLLECTIONS.examSessions)
+      .where("resultsReleased", "==", false)
+      .where("sittingDate", "<=", cutoffs.examsSatBy)
+      .orderBy("sittingDate")
+      .limit(LIST_LIMIT)
+      .get(),
+    db.collection(COLLECTIONS.undeliverable).where("reportedOn", "==", null).limit(LIST_LIMIT).get(),
+  ]);
+  for (const q of [logbooks, requests, sessions, unreachable]) {
+    stats.selected += q.size;
+    stats.documentsRead += Math.max(1, q.size);
+  }
+  const items: DigestItems = {
+    overdueLogbooks: logbooks.docs.map((d) => ({ applicationId: d.id, submittedOn: d.get("submittedOn") })),
+    unansweredRemoteRequests: requests.docs.map((d) => ({ requestId: d.id, requestedOn: d.get("requestedOn") })),
+    unreleasedExams: sessions.docs.map((d) => ({ sessionId: d.id, sittingDate: d.get("sittingDate") })),
+    unreachableUsers: unreachable.docs.map((d) => ({
+      uid: d.get("uid"),
+      about: `message ${d.id} (${d.get("about")})`,
+    })),
+  };
+  const digest = committeeDigest(today, items, policy);
+  if (!digest) return stats;
+
+  const mailRef = db.doc(`${COLLECTIONS.mail}/${digestMailId(today)}`);
+  await db.runTransaction(async (tx) => {
+    stats.documentsRead += 1;
+    if ((await tx.get(mailRef)).exists) return; // today's digest is already out
+    tx.create(mailRef, { to: committeeEmail, message: digest, about: "committee digest" });
+    for (const doc of unreachable.docs) tx.update(doc.ref, { reportedOn: today });
+    stats.messages += 1;
+  });
+  return stats;
+}

@@ -1,0 +1,86 @@
+// The daily logbook-deadline job: reminders before the deadline and, once it
+// has passed without a submitted logbook, the exam pass expires for the
+// logbook and the draft applications based on it close (their data is kept).
+import { FieldPath, FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import type { IsoDate } from "../../domain/dates.js";
+import type { Policy } from "../../domain/policy.js";
+import {
+  examResultSchema,
+  logbookExpiredMail,
+  logbookMailIds,
+  logbookReminderMail,
+  planLogbookDeadline,
+} from "../../domain/schedules/logbook-deadline.js";
+import { logs } from "../../infra/logs.js";
+import { queueMessage, recipientOf, sentMarker } from "../../infra/outbox.js";
+import { COLLECTIONS } from "../../infra/paths.js";
+import { emptyStats, forEachDue, type JobStats } from "./paging.js";
+
+async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate, policy: Policy, stats: JobStats) {
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    stats.documentsRead += 1;
+    const parsed = examResultSchema.safeParse(snap.data());
+    if (!parsed.success) {
+      logs.jobDocumentInvalid(
+        "logbook-deadline",
+        ref.path,
+        parsed.error.issues.map((i) => i.message),
+      );
+      tx.update(ref, { nextActionOn: null, scheduleProblem: "malformed exam result; fix it and set nextActionOn" });
+      return;
+    }
+    const exam = { ...parsed.data, id: ref.id };
+    const plan = planLogbookDeadline(exam, today, policy);
+    const expire = plan.actions.some((a) => a.kind === "expire");
+    const drafts = expire
+      ? await tx.get(
+          db.collection(COLLECTIONS.applications).where("examResultId", "==", exam.id).where("status", "==", "draft"),
+        )
+      : null;
+    stats.documentsRead += drafts ? Math.max(1, drafts.size) : 0;
+    const { recipient } = await recipientOf(db, tx, exam.uid);
+    stats.documentsRead += 1;
+
+    const messages = plan.actions.map((action) =>
+      action.kind === "remind"
+        ? { id: logbookMailIds.reminder(exam.id, action.milestone), msg: logbookReminderMail(exam, policy) }
+        : { id: logbookMailIds.expired(exam.id), msg: logbookExpiredMail(exam, policy) },
+    );
+    const markers = messages.length ? await tx.getAll(...messages.map((m) => sentMarker(db, exam.uid, m.id))) : [];
+    stats.documentsRead += markers.length;
+    messages.forEach(({ id, msg }, i) => {
+      if (markers[i].exists) return;
+      queueMessage(db, tx, recipient, id, msg, `exam result ${exam.id}`);
+      stats.messages += 1;
+    });
+
+    const update: Record<string, unknown> = { nextActionOn: plan.nextActionOn };
+    if (expire) {
+      Object.assign(update, { status: "expired-for-logbook", statusChangedAt: FieldValue.serverTimestamp() });
+      stats.transitions += 1;
+      for (const draft of drafts?.docs ?? []) {
+        // Only the status changes: the candidate's logbook stays as it was.
+        tx.update(draft.ref, { status: "expired", expiredOn: today });
+        stats.transitions += 1;
+      }
+    }
+    tx.update(ref, update);
+  });
+}
+
+export async function runLogbookDeadlineJob(db: Firestore, today: IsoDate, policy: Policy): Promise<JobStats> {
+  const stats = emptyStats();
+  const due = db
+    .collection(COLLECTIONS.examResults)
+    .where("nextActionOn", "<=", today)
+    .orderBy("nextActionOn")
+    .orderBy(FieldPath.documentId());
+  await forEachDue(
+    due,
+    stats,
+    (doc) => processExam(db, doc.ref, today, policy, stats),
+    (doc, error) => logs.jobItemFailed("logbook-deadline", doc.ref.path, error),
+  );
+  return stats;
+}

@@ -1,0 +1,51 @@
+// Walks the documents a query selects, a page at a time, with a bounded number
+// processed at once. Used by the scheduled jobs on "what is due" queries.
+import type { Query, QueryDocumentSnapshot } from "firebase-admin/firestore";
+
+export const PAGE_SIZE = 300;
+export const CONCURRENCY = 10;
+
+export interface JobStats {
+  /** Documents the due-queries returned. */
+  selected: number;
+  /** All documents read, queries and transactions together. */
+  documentsRead: number;
+  messages: number;
+  transitions: number;
+  failures: number;
+}
+
+export const emptyStats = (): JobStats => ({ selected: 0, documentsRead: 0, messages: 0, transitions: 0, failures: 0 });
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+/**
+ * Runs `work` on every document of `query` (ordered so that a cursor can
+ * follow it). A document whose work fails is counted and left for the next
+ * run; the others go on.
+ */
+export async function forEachDue(
+  query: Query,
+  stats: JobStats,
+  work: (doc: QueryDocumentSnapshot) => Promise<void>,
+  onError: (doc: QueryDocumentSnapshot, error: unknown) => void,
+): Promise<void> {
+  let last: QueryDocumentSnapshot | undefined;
+  for (;;) {
+    const page = await (last ? query.startAfter(last) : query).limit(PAGE_SIZE).get();
+    stats.selected += page.size;
+    stats.documentsRead += Math.max(1, page.size);
+    await inBatches(page.docs, CONCURRENCY, async (doc) => {
+      try {
+        await work(doc);
+      } catch (error) {
+        stats.failures += 1;
+        onError(doc, error);
+      }
+    });
+    if (page.size < PAGE_SIZE) return;
+    last = page.docs[page.docs.length - 1];
+  }
+}

@@ -1,0 +1,95 @@
+// The daily recertification job: reminders and expiries for the
+// certifications that are due (certifications.nextActionOn <= today).
+import { FieldPath, FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import type { IsoDate } from "../../domain/dates.js";
+import type { Policy } from "../../domain/policy.js";
+import {
+  certificationSchema,
+  lapsedMail,
+  mailIds,
+  planRecertification,
+  reminderMail,
+} from "../../domain/schedules/recertification.js";
+import { logs } from "../../infra/logs.js";
+import { queueMessage, recipientOf, sentMarker } from "../../infra/outbox.js";
+import { COLLECTIONS, paths } from "../../infra/paths.js";
+import { emptyStats, forEachDue, type JobStats } from "./paging.js";
+
+async function processCertification(
+  db: Firestore,
+  ref: DocumentReference,
+  today: IsoDate,
+  policy: Policy,
+  stats: JobStats,
+) {
+  await db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    stats.documentsRead += 1;
+    const parsed = certificationSchema.safeParse(snap.data());
+    if (!parsed.success) {
+      // Reported, never fatal: the job leaves it alone until someone fixes it.
+      logs.jobDocumentInvalid(
+        "recertification",
+        ref.path,
+        parsed.error.issues.map((i) => i.message),
+      );
+      tx.update(ref, { nextActionOn: null, scheduleProblem: "malformed certification; fix it and set nextActionOn" });
+      return;
+    }
+    const cert = { ...parsed.data, id: ref.id };
+    const plan = planRecertification(cert, today, policy);
+    const { recipient, tier } = await recipientOf(db, tx, cert.uid);
+    stats.documentsRead += 1;
+
+    const messages = plan.actions.flatMap((action) => {
+      if (action.kind === "remind") {
+        return [
+          {
+            id: mailIds.reminder(cert.id, action.milestone),
+            msg: reminderMail(cert, action.milestone, tier, today, policy),
+          },
+        ];
+      }
+      if (action.kind === "lapse") return [{ id: mailIds.lapsed(cert.id), msg: lapsedMail(cert, policy) }];
+      return [];
+    });
+    const markers = messages.length ? await tx.getAll(...messages.map((m) => sentMarker(db, cert.uid, m.id))) : [];
+    stats.documentsRead += markers.length;
+
+    messages.forEach(({ id, msg }, i) => {
+      if (markers[i].exists) return;
+      queueMessage(db, tx, recipient, id, msg, `certification ${cert.id}`);
+      stats.messages += 1;
+    });
+    const update: Record<string, unknown> = { nextActionOn: plan.nextActionOn };
+    for (const action of plan.actions) {
+      if (action.kind === "expire") update.status = "expired";
+      if (action.kind === "lapse") {
+        update.status = "lapsed";
+        update.lapsedOn = today;
+        tx.delete(db.doc(paths.registerEntry(cert.id)));
+      }
+    }
+    if (update.status) {
+      update.statusChangedAt = FieldValue.serverTimestamp();
+      stats.transitions += 1;
+    }
+    tx.update(ref, update);
+  });
+}
+
+export async function runRecertificationJob(db: Firestore, today: IsoDate, policy: Policy): Promise<JobStats> {
+  const stats = emptyStats();
+  const due = db
+    .collection(COLLECTIONS.certifications)
+    .where("nextActionOn", "<=", today)
+    .orderBy("nextActionOn")
+    .orderBy(FieldPath.documentId());
+  await forEachDue(
+    due,
+    stats,
+    (doc) => processCertification(db, doc.ref, today, policy, stats),
+    (doc, error) => logs.jobItemFailed("recertification", doc.ref.path, error),
+  );
+  return stats;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "../../../functions/src/domain/index.js";
+import { committeeDigest, digestCutoffs } from "../../../functions/src/domain/schedules/committee-digest.js";
+
+const empty = { overdueLogbooks: [], unansweredRemoteRequests: [], unreleasedExams: [], unreachableUsers: [] };
+
+describe("committee digest", () => {
+  it("overdue means submitted 3 months ago, requested 4 weeks ago, sat 8 weeks ago", () => {
+    expect(digestCutoffs("2026-11-29", DEFAULT_POLICY)).toEqual({
+      logbooksSubmittedBy: "2026-08-29",
+      remoteRequestsSentBy: "2026-11-01",
+      examsSatBy: "2026-10-04",
+    });
+  });
+
+  it("is not sent when nothing is overdue", () => {
+    expect(committeeDigest("2026-11-29", empty, DEFAULT_POLICY)).toBeNull();
+  });
+
+  it("lists each kind of overdue work under its heading", () => {
+    const digest = committeeDigest(
+      "2026-11-29",
+      {
+        ...empty,
+        overdueLogbooks: [{ applicationId: "a1", submittedOn: "2026-08-01" }],
+        unreachableUsers: [{ uid: "u9", about: "x" }],
+      },
+      DEFAULT_POLICY,
+    );
+    expect(digest?.subject).toBe("CMR certification: overdue work on 2026-11-29");
+    expect(digest?.text).toContain(
+      "Logbooks without a result 3 months after submission (1):\n- application a1, submitted 2026-08-01",
+    );
+    expect(digest?.text).toContain("user u9");
+    expect(digest?.text).not.toContain("Remote-supervision");
+  });
+});
