@@ -163,27 +163,23 @@ describe("logbook deadlines", () => {
   beforeAll(async () => {
     await clearProject();
     await db.doc("users/cand-1").set({ email: "cand@example.org" });
-    await db
-      .doc("examResults/exam-1")
-      .set({
-        uid: "cand-1",
-        passed: true,
-        sittingDate: "2025-11-07",
-        resultDate: "2025-12-19",
-        status: "passed",
-        nextActionOn: "2026-01-01",
-      });
-    await db
-      .doc("examResults/exam-2")
-      .set({
-        uid: "cand-1",
-        passed: true,
-        sittingDate: "2025-11-07",
-        resultDate: "2025-12-19",
-        status: "passed",
-        logbookSubmittedOn: "2026-05-01",
-        nextActionOn: "2026-01-01",
-      });
+    await db.doc("examResults/exam-1").set({
+      uid: "cand-1",
+      passed: true,
+      sittingDate: "2025-11-07",
+      resultDate: "2025-12-19",
+      status: "passed",
+      nextActionOn: "2026-01-01",
+    });
+    await db.doc("examResults/exam-2").set({
+      uid: "cand-1",
+      passed: true,
+      sittingDate: "2025-11-07",
+      resultDate: "2025-12-19",
+      status: "passed",
+      logbookSubmittedOn: "2026-05-01",
+      nextActionOn: "2026-01-01",
+    });
     await db
       .doc("applications/draft-1")
       .set({ ownerUid: "cand-1", route: "level2", status: "draft", supervisorIds: [], examResultId: "exam-1" });
