@@ -88,6 +88,13 @@ async function seed() {
       },
     ],
     ["users/demo-committee", { displayName: "Demo Committee Member", email: "committee@demo.cmr" }],
+    ["users/demo-supervisor", { displayName: "Demo Supervisor", email: "supervisor@demo.cmr", membership: "silver" }],
+    // The supervisor's own certification, in its recertification window: try `npm run job -- recertification 2027-03-01`.
+    [
+      "certifications/demo-supervisor-l3",
+      { uid: "demo-supervisor", level: 3, awardedOn: "2022-03-01", expiresOn: "2027-03-01", status: "active" },
+    ],
+    ["register/demo-supervisor-l3", { name: "Demo Supervisor", level: 3, country: "FR", expiresOn: "2027-03-01" }],
     [
       "examResults/demo-exam",
       { uid: "demo-candidate", passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19", status: "passed" },

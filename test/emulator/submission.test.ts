@@ -64,6 +64,13 @@ describe("submitApplication", () => {
     expect(snapshot?.bundle).toEqual(JSON.parse(JSON.stringify({ ...bundle, asOf: judgedOn })));
     expect(snapshot?.report).toEqual(JSON.parse(JSON.stringify(validateApplication(snapshot?.bundle, SMALL_POLICY))));
     expect(snapshot?.report).toEqual(result?.report);
+    expect((await db.doc(`applications/${appId}`).get()).get("submittedOn")).toBe(judgedOn);
+  });
+
+  it("stops the exam's logbook-deadline reminders", async () => {
+    const { appId, owner } = await eligibleApplication();
+    await callFunction("submitApplication", { applicationId: appId }, owner);
+    expect((await db.doc(`examResults/${appId}-exam`).get()).get("logbookSubmittedOn")).toBe(today());
   });
 
   it("marks the evidence the application names as submitted, so Storage rules freeze it", async () => {
