@@ -1,16 +1,8 @@
 // A direct Level 3 bundle of any size for the benchmarks: cases spread over
 // 700 days, a few repeat patients, 60 CME entries, 10 training periods.
-const CATEGORIES = [
-  "ischaemic",
-  "stress-perfusion",
-  "cardiomyopathy",
-  "valvular",
-  "congenital",
-  "aortic-vascular",
-  "pericardial",
-  "mass",
-  "other",
-];
+import { createRequire } from "node:module";
+
+const { CASE_CATEGORIES: CATEGORIES } = createRequire(import.meta.url)("../../functions/lib/domain/schema.js");
 
 function isoPlusDays(iso, days) {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -1,7 +1,6 @@
 // applications/{appId}: who may get, list, create, update and delete.
-import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { describe, it } from "vitest";
 import {
   ACTORS,
   allowed,
@@ -13,20 +12,14 @@ import {
   NAMED_SUPERVISOR,
   OTHER_CANDIDATE,
   OWNER,
-  rulesEnvironment,
+  useRulesWorld,
   seedWorld,
   type Actor,
 } from "./setup.js";
 
-let env: RulesTestEnvironment;
-beforeAll(async () => (env = await rulesEnvironment()));
-afterAll(() => env.cleanup());
-beforeEach(async () => {
-  await env.clearFirestore();
-  await seedWorld(env);
-});
+const world = useRulesWorld();
 
-const getApp = (actor: Actor) => getDoc(doc(dbAs(env, actor), `applications/${APP}`));
+const getApp = (actor: Actor) => getDoc(doc(dbAs(world(), actor), `applications/${APP}`));
 
 describe("get", () => {
   it.each([ACTORS.owner, ACTORS.namedSupervisor, ACTORS.assignedGrader, ACTORS.committee])(
@@ -40,7 +33,7 @@ describe("get", () => {
 });
 
 describe("list", () => {
-  const apps = (actor: Actor) => collection(dbAs(env, actor), "applications");
+  const apps = (actor: Actor) => collection(dbAs(world(), actor), "applications");
   it("the owner can list their own applications", () =>
     allowed(getDocs(query(apps(ACTORS.owner), where("ownerUid", "==", OWNER)))));
   it("the owner cannot list applications without filtering on their uid", () => denied(getDocs(apps(ACTORS.owner))));
@@ -63,7 +56,7 @@ describe("create", () => {
     supervisorIds: [NAMED_SUPERVISOR],
   });
   const create = (actor: Actor, data: object, id = "new-app") =>
-    setDoc(doc(dbAs(env, actor), `applications/${id}`), data);
+    setDoc(doc(dbAs(world(), actor), `applications/${id}`), data);
 
   it("a candidate can create their own draft", () => allowed(create(ACTORS.otherCandidate, draft(OTHER_CANDIDATE))));
   it("a candidate cannot create an application already submitted", () =>
@@ -89,7 +82,7 @@ describe("create", () => {
 });
 
 describe("update", () => {
-  const update = (actor: Actor, data: object) => updateDoc(doc(dbAs(env, actor), `applications/${APP}`), data);
+  const update = (actor: Actor, data: object) => updateDoc(doc(dbAs(world(), actor), `applications/${APP}`), data);
 
   it("the owner can change the route of a draft", () => allowed(update(ACTORS.owner, { route: "level3-direct" })));
   it("the owner can change the named supervisors of a draft", () =>
@@ -112,26 +105,26 @@ describe("update", () => {
     denied(update({ name: "forger", uid: OWNER, claims: { role: "candidate-admin" } }, { status: "passed" })));
 
   it("the owner cannot change the route after submission", async () => {
-    await seedWorld(env, "submitted");
+    await seedWorld(world(), "submitted");
     await denied(update(ACTORS.owner, { route: "level3-direct" }));
   });
   it("the owner can change the route once the committee returns it", async () => {
-    await seedWorld(env, "returned");
+    await seedWorld(world(), "returned");
     await allowed(update(ACTORS.owner, { route: "level3-direct" }));
   });
 });
 
 describe("delete", () => {
-  const remove = (actor: Actor) => deleteDoc(doc(dbAs(env, actor), `applications/${APP}`));
+  const remove = (actor: Actor) => deleteDoc(doc(dbAs(world(), actor), `applications/${APP}`));
   it("the owner can delete a draft", () => allowed(remove(ACTORS.owner)));
   it("another candidate cannot delete the owner's draft", () => denied(remove(ACTORS.otherCandidate)));
   it("a committee member cannot delete an application", () => denied(remove(ACTORS.committee)));
   it("the owner cannot delete a submitted application", async () => {
-    await seedWorld(env, "submitted");
+    await seedWorld(world(), "submitted");
     await denied(remove(ACTORS.owner));
   });
   it("the owner cannot delete a returned application that was once submitted", async () => {
-    await env.withSecurityRulesDisabled((c) =>
+    await world().withSecurityRulesDisabled((c) =>
       setDoc(doc(c.firestore(), `applications/${APP}`), { ...applicationData("returned"), submissionCount: 1 }),
     );
     await denied(remove(ACTORS.owner));

@@ -1,8 +1,7 @@
 // The sub-collections of an application: cases, cme, training, recognition,
 // declarations, and the server-written validation and snapshots.
-import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, setDoc, updateDoc } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
+import { beforeEach, describe, it } from "vitest";
 import {
   ACTORS,
   allowed,
@@ -11,7 +10,7 @@ import {
   denied,
   NAMED_SUPERVISOR,
   OTHER_SUPERVISOR,
-  rulesEnvironment,
+  useRulesWorld,
   seedWorld,
   validCase,
   validCme,
@@ -20,17 +19,11 @@ import {
   type Actor,
 } from "./setup.js";
 
-let env: RulesTestEnvironment;
-beforeAll(async () => (env = await rulesEnvironment()));
-afterAll(() => env.cleanup());
-beforeEach(async () => {
-  await env.clearFirestore();
-  await seedWorld(env);
-});
+const world = useRulesWorld();
 
 const write = (actor: Actor, path: string, data: object) =>
-  setDoc(doc(dbAs(env, actor), `applications/${APP}/${path}`), data);
-const read = (actor: Actor, path: string) => getDoc(doc(dbAs(env, actor), `applications/${APP}/${path}`));
+  setDoc(doc(dbAs(world(), actor), `applications/${APP}/${path}`), data);
+const read = (actor: Actor, path: string) => getDoc(doc(dbAs(world(), actor), `applications/${APP}/${path}`));
 
 describe("cases: reading", () => {
   it.each([ACTORS.owner, ACTORS.namedSupervisor, ACTORS.assignedGrader, ACTORS.committee])(
@@ -42,15 +35,15 @@ describe("cases: reading", () => {
     (actor) => denied(read(actor, "cases/case-1")),
   );
   it("the owner can list the cases", () =>
-    allowed(getDocs(collection(dbAs(env, ACTORS.owner), `applications/${APP}/cases`))));
+    allowed(getDocs(collection(dbAs(world(), ACTORS.owner), `applications/${APP}/cases`))));
   it("another candidate cannot list the cases", () =>
-    denied(getDocs(collection(dbAs(env, ACTORS.otherCandidate), `applications/${APP}/cases`))));
+    denied(getDocs(collection(dbAs(world(), ACTORS.otherCandidate), `applications/${APP}/cases`))));
 });
 
 describe("cases: writing", () => {
   it("the owner can add a valid case", () => allowed(write(ACTORS.owner, "cases/case-2", validCase())));
   it("the owner can delete a case of a draft", () =>
-    allowed(deleteDoc(doc(dbAs(env, ACTORS.owner), `applications/${APP}/cases/case-1`))));
+    allowed(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-1`))));
   it("another candidate cannot add a case", () => denied(write(ACTORS.otherCandidate, "cases/case-2", validCase())));
   it("a named supervisor cannot add a case", () => denied(write(ACTORS.namedSupervisor, "cases/case-2", validCase())));
   it("a committee member cannot add a case", () => denied(write(ACTORS.committee, "cases/case-2", validCase())));
@@ -79,19 +72,19 @@ describe("cases: writing", () => {
   it("the owner cannot make a valid case invalid by an update (create-valid-then-update-invalid)", async () => {
     await allowed(write(ACTORS.owner, "cases/case-2", validCase()));
     await denied(
-      updateDoc(doc(dbAs(env, ACTORS.owner), `applications/${APP}/cases/case-2`), { patientRef: "Jean Dupont" }),
+      updateDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-2`), { patientRef: "Jean Dupont" }),
     );
-    await denied(updateDoc(doc(dbAs(env, ACTORS.owner), `applications/${APP}/cases/case-2`), { extra: true }));
+    await denied(updateDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-2`), { extra: true }));
   });
 });
 
 describe("after submission", () => {
-  beforeEach(() => seedWorld(env, "submitted"));
+  beforeEach(() => seedWorld(world(), "submitted"));
   it("the owner cannot add a case", () => denied(write(ACTORS.owner, "cases/case-2", validCase())));
   it("the owner cannot edit a case", () =>
-    denied(updateDoc(doc(dbAs(env, ACTORS.owner), `applications/${APP}/cases/case-1`), { normal: true })));
+    denied(updateDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-1`), { normal: true })));
   it("the owner cannot delete a case", () =>
-    denied(deleteDoc(doc(dbAs(env, ACTORS.owner), `applications/${APP}/cases/case-1`))));
+    denied(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-1`))));
   it("the owner cannot add CME", () => denied(write(ACTORS.owner, "cme/cme-2", validCme())));
   it("the owner cannot edit training", () =>
     denied(write(ACTORS.owner, "training/tr-1", { ...validTraining(), hoursPerWeek: 50 })));
@@ -136,7 +129,7 @@ describe("declarations", () => {
   it("a named supervisor cannot sign in another supervisor's name", () =>
     denied(write(ACTORS.namedSupervisor, `declarations/${OTHER_SUPERVISOR}`, declaration)));
   it("a named user missing from the supervisors registry cannot sign", async () => {
-    await env.withSecurityRulesDisabled((c) => deleteDoc(doc(c.firestore(), `supervisors/${NAMED_SUPERVISOR}`)));
+    await world().withSecurityRulesDisabled((c) => deleteDoc(doc(c.firestore(), `supervisors/${NAMED_SUPERVISOR}`)));
     await denied(write(ACTORS.namedSupervisor, `declarations/${NAMED_SUPERVISOR}`, declaration));
   });
   it("a declaration with extra fields is refused", () =>
@@ -156,6 +149,6 @@ describe("server-written report and snapshots", () => {
   it("the owner cannot rewrite a snapshot", () =>
     denied(write(ACTORS.owner, "snapshots/1", { submission: 1, report: {} })));
   it("the owner cannot delete a snapshot", () =>
-    denied(deleteDoc(doc(dbAs(env, ACTORS.owner), `applications/${APP}/snapshots/1`))));
+    denied(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/snapshots/1`))));
   it("another candidate cannot read the live report", () => denied(read(ACTORS.otherCandidate, "validation/current")));
 });

@@ -1,30 +1,12 @@
 // Server- and team-owned collections: supervisors, exam results,
 // certifications, the public register, config, the mail outbox, bookkeeping.
-import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import {
-  ACTORS,
-  allowed,
-  APP,
-  dbAs,
-  denied,
-  OTHER_CANDIDATE,
-  OWNER,
-  rulesEnvironment,
-  seedWorld,
-  type Actor,
-} from "./setup.js";
+import { describe, it } from "vitest";
+import { ACTORS, allowed, APP, dbAs, denied, OTHER_CANDIDATE, OWNER, useRulesWorld, type Actor } from "./setup.js";
 
-let env: RulesTestEnvironment;
-beforeAll(async () => (env = await rulesEnvironment()));
-afterAll(() => env.cleanup());
-beforeEach(async () => {
-  await env.clearFirestore();
-  await seedWorld(env);
-});
+const world = useRulesWorld();
 
-const at = (actor: Actor, path: string) => doc(dbAs(env, actor), path);
+const at = (actor: Actor, path: string) => doc(dbAs(world(), actor), path);
 const supervisor = { name: "Dr New", body: "EACVI", level3From: "2020-01-01", level3Until: null };
 
 describe("supervisors registry", () => {
@@ -46,11 +28,11 @@ describe("supervisors registry", () => {
 describe("exam results and certifications", () => {
   it("the candidate can read their exam result", () => allowed(getDoc(at(ACTORS.owner, "examResults/exam-1"))));
   it("the candidate can list their exam results", () =>
-    allowed(getDocs(query(collection(dbAs(env, ACTORS.owner), "examResults"), where("uid", "==", OWNER)))));
+    allowed(getDocs(query(collection(dbAs(world(), ACTORS.owner), "examResults"), where("uid", "==", OWNER)))));
   it("another candidate cannot read the exam result", () =>
     denied(getDoc(at(ACTORS.otherCandidate, "examResults/exam-1"))));
   it("a candidate cannot list everyone's exam results", () =>
-    denied(getDocs(collection(dbAs(env, ACTORS.owner), "examResults"))));
+    denied(getDocs(collection(dbAs(world(), ACTORS.owner), "examResults"))));
   it("the candidate cannot mark their exam passed", () =>
     denied(updateDoc(at(ACTORS.owner, "examResults/exam-1"), { passed: true })));
   it("a candidate cannot create an exam result", () =>
@@ -70,7 +52,7 @@ describe("exam results and certifications", () => {
 
 describe("the public register", () => {
   it("a signed-out visitor can read the register", () =>
-    allowed(getDocs(collection(dbAs(env, ACTORS.signedOut), "register"))));
+    allowed(getDocs(collection(dbAs(world(), ACTORS.signedOut), "register"))));
   it("a candidate cannot add themselves to the register", () =>
     denied(setDoc(at(ACTORS.otherCandidate, "register/me"), { name: "Me", level: 3 })));
   it("an admin cannot write the register from a client", () => denied(deleteDoc(at(ACTORS.admin, "register/cert-1"))));

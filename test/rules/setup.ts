@@ -11,6 +11,7 @@ import {
 } from "@firebase/rules-unit-testing";
 import type { Firestore } from "firebase/firestore";
 import { doc, setDoc } from "firebase/firestore";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export const RULES_PROJECT = "demo-cmr-rules";
 
@@ -138,4 +139,21 @@ export async function seedWorld(env: RulesTestEnvironment, status = "draft"): Pr
     ];
     for (const [path, data] of writes) await setDoc(doc(db, path), data);
   });
+}
+
+/**
+ * The lifecycle every rules test file shares: one environment for the file,
+ * an empty database seeded with the world before each test. Returns a getter.
+ */
+export function useRulesWorld(): () => RulesTestEnvironment {
+  let env: RulesTestEnvironment;
+  beforeAll(async () => {
+    env = await rulesEnvironment();
+  });
+  afterAll(() => env.cleanup());
+  beforeEach(async () => {
+    await env.clearFirestore();
+    await seedWorld(env);
+  });
+  return () => env;
 }

@@ -1,28 +1,11 @@
 // users/{uid} and their notifications.
-import type { RulesTestEnvironment } from "@firebase/rules-unit-testing";
 import { doc, getDoc, setDoc, updateDoc } from "firebase/firestore";
-import { afterAll, beforeAll, beforeEach, describe, it } from "vitest";
-import {
-  ACTORS,
-  allowed,
-  dbAs,
-  denied,
-  OTHER_CANDIDATE,
-  OWNER,
-  rulesEnvironment,
-  seedWorld,
-  type Actor,
-} from "./setup.js";
+import { describe, it } from "vitest";
+import { ACTORS, allowed, dbAs, denied, OTHER_CANDIDATE, OWNER, useRulesWorld, type Actor } from "./setup.js";
 
-let env: RulesTestEnvironment;
-beforeAll(async () => (env = await rulesEnvironment()));
-afterAll(() => env.cleanup());
-beforeEach(async () => {
-  await env.clearFirestore();
-  await seedWorld(env);
-});
+const world = useRulesWorld();
 
-const profile = (actor: Actor, uid = OWNER) => doc(dbAs(env, actor), `users/${uid}`);
+const profile = (actor: Actor, uid = OWNER) => doc(dbAs(world(), actor), `users/${uid}`);
 
 describe("profiles", () => {
   it.each([ACTORS.owner, ACTORS.committee, ACTORS.admin])("$name can read the owner's profile", (actor) =>
@@ -65,14 +48,14 @@ describe("profiles", () => {
 });
 
 describe("notifications", () => {
-  const notification = (actor: Actor, uid = OWNER) => doc(dbAs(env, actor), `users/${uid}/notifications/n-1`);
+  const notification = (actor: Actor, uid = OWNER) => doc(dbAs(world(), actor), `users/${uid}/notifications/n-1`);
   it("the owner can read their notification", () => allowed(getDoc(notification(ACTORS.owner))));
   it("the owner can mark it read", () => allowed(updateDoc(notification(ACTORS.owner), { readAt: new Date() })));
   it("the owner cannot rewrite its text", () => denied(updateDoc(notification(ACTORS.owner), { title: "Passed!" })));
   it("the owner cannot create a notification", () =>
-    denied(setDoc(doc(dbAs(env, ACTORS.owner), `users/${OWNER}/notifications/n-2`), { title: "x" })));
+    denied(setDoc(doc(dbAs(world(), ACTORS.owner), `users/${OWNER}/notifications/n-2`), { title: "x" })));
   it("another candidate cannot read the owner's notification", () =>
     denied(getDoc(notification(ACTORS.otherCandidate))));
   it("the owner cannot read another user's notifications", () =>
-    denied(getDoc(doc(dbAs(env, ACTORS.owner), `users/${OTHER_CANDIDATE}/notifications/n-1`))));
+    denied(getDoc(doc(dbAs(world(), ACTORS.owner), `users/${OTHER_CANDIDATE}/notifications/n-1`))));
 });

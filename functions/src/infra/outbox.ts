@@ -47,6 +47,34 @@ export function queueMessage(
   }
 }
 
+export interface OutgoingMessage {
+  id: string;
+  msg: MailMessage;
+}
+
+/**
+ * Reads whether each message was already sent (call before the
+ * transaction's writes) and returns a function that queues the missing ones,
+ * returning how many it queued.
+ */
+export async function prepareMessages(
+  db: Firestore,
+  tx: Transaction,
+  to: Recipient,
+  messages: OutgoingMessage[],
+  about: string,
+): Promise<{ reads: number; send: () => number }> {
+  const markers = messages.length ? await tx.getAll(...messages.map((m) => sentMarker(db, to.uid, m.id))) : [];
+  const missing = messages.filter((_, i) => !markers[i].exists);
+  return {
+    reads: markers.length,
+    send: () => {
+      for (const { id, msg } of missing) queueMessage(db, tx, to, id, msg, about);
+      return missing.length;
+    },
+  };
+}
+
 /** The holder's address and membership tier, from their profile. */
 export async function recipientOf(db: Firestore, tx: Transaction, uid: string) {
   const profile = await tx.get(db.doc(paths.user(uid)));

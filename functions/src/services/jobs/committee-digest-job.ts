@@ -21,28 +21,25 @@ export async function runCommitteeDigestJob(
 ): Promise<JobStats> {
   const stats = emptyStats();
   const cutoffs = digestCutoffs(today, policy);
+  /** Documents still in `state` whose `dateField` is on or before `cutoff` (indexes: firestore.indexes.json). */
+  const waitingSince = (collection: string, stateField: string, state: unknown, dateField: string, cutoff: IsoDate) =>
+    db
+      .collection(collection)
+      .where(stateField, "==", state)
+      .where(dateField, "<=", cutoff)
+      .orderBy(dateField)
+      .limit(LIST_LIMIT)
+      .get();
   const [logbooks, requests, sessions, unreachable] = await Promise.all([
-    db
-      .collection(COLLECTIONS.applications)
-      .where("status", "==", "submitted")
-      .where("submittedOn", "<=", cutoffs.logbooksSubmittedBy)
-      .orderBy("submittedOn")
-      .limit(LIST_LIMIT)
-      .get(),
-    db
-      .collection(COLLECTIONS.remoteSupervisionRequests)
-      .where("status", "==", "pending")
-      .where("requestedOn", "<=", cutoffs.remoteRequestsSentBy)
-      .orderBy("requestedOn")
-      .limit(LIST_LIMIT)
-      .get(),
-    db
-      .collection(COLLECTIONS.examSessions)
-      .where("resultsReleased", "==", false)
-      .where("sittingDate", "<=", cutoffs.examsSatBy)
-      .orderBy("sittingDate")
-      .limit(LIST_LIMIT)
-      .get(),
+    waitingSince(COLLECTIONS.applications, "status", "submitted", "submittedOn", cutoffs.logbooksSubmittedBy),
+    waitingSince(
+      COLLECTIONS.remoteSupervisionRequests,
+      "status",
+      "pending",
+      "requestedOn",
+      cutoffs.remoteRequestsSentBy,
+    ),
+    waitingSince(COLLECTIONS.examSessions, "resultsReleased", false, "sittingDate", cutoffs.examsSatBy),
     db.collection(COLLECTIONS.undeliverable).where("reportedOn", "==", null).limit(LIST_LIMIT).get(),
   ]);
   for (const q of [logbooks, requests, sessions, unreachable]) {

@@ -1,7 +1,7 @@
 // The daily logbook-deadline job: reminders before the deadline and, once it
 // has passed without a submitted logbook, the exam pass expires for the
 // logbook and the draft applications based on it close (their data is kept).
-import { FieldPath, FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import type { IsoDate } from "../../domain/dates.js";
 import type { Policy } from "../../domain/policy.js";
 import {
@@ -12,9 +12,9 @@ import {
   planLogbookDeadline,
 } from "../../domain/schedules/logbook-deadline.js";
 import { logs } from "../../infra/logs.js";
-import { queueMessage, recipientOf, sentMarker } from "../../infra/outbox.js";
+import { prepareMessages, recipientOf } from "../../infra/outbox.js";
 import { COLLECTIONS } from "../../infra/paths.js";
-import { emptyStats, forEachDue, type JobStats } from "./paging.js";
+import { dueBy, emptyStats, forEachDue, type JobStats } from "./paging.js";
 
 async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate, policy: Policy, stats: JobStats) {
   await db.runTransaction(async (tx) => {
@@ -47,13 +47,9 @@ async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate
         ? { id: logbookMailIds.reminder(exam.id, action.milestone), msg: logbookReminderMail(exam, policy) }
         : { id: logbookMailIds.expired(exam.id), msg: logbookExpiredMail(exam, policy) },
     );
-    const markers = messages.length ? await tx.getAll(...messages.map((m) => sentMarker(db, exam.uid, m.id))) : [];
-    stats.documentsRead += markers.length;
-    messages.forEach(({ id, msg }, i) => {
-      if (markers[i].exists) return;
-      queueMessage(db, tx, recipient, id, msg, `exam result ${exam.id}`);
-      stats.messages += 1;
-    });
+    const outbox = await prepareMessages(db, tx, recipient, messages, `exam result ${exam.id}`);
+    stats.documentsRead += outbox.reads;
+    stats.messages += outbox.send();
 
     const update: Record<string, unknown> = { nextActionOn: plan.nextActionOn };
     if (expire) {
@@ -71,13 +67,8 @@ async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate
 
 export async function runLogbookDeadlineJob(db: Firestore, today: IsoDate, policy: Policy): Promise<JobStats> {
   const stats = emptyStats();
-  const due = db
-    .collection(COLLECTIONS.examResults)
-    .where("nextActionOn", "<=", today)
-    .orderBy("nextActionOn")
-    .orderBy(FieldPath.documentId());
   await forEachDue(
-    due,
+    dueBy(db, COLLECTIONS.examResults, today),
     stats,
     (doc) => processExam(db, doc.ref, today, policy, stats),
     (doc, error) => logs.jobItemFailed("logbook-deadline", doc.ref.path, error),

@@ -1,6 +1,6 @@
 // Walks the documents a query selects, a page at a time, with a bounded number
 // processed at once. Used by the scheduled jobs on "what is due" queries.
-import type { Query, QueryDocumentSnapshot } from "firebase-admin/firestore";
+import { FieldPath, type Firestore, type Query, type QueryDocumentSnapshot } from "firebase-admin/firestore";
 
 export const PAGE_SIZE = 300;
 export const CONCURRENCY = 10;
@@ -16,6 +16,10 @@ export interface JobStats {
 }
 
 export const emptyStats = (): JobStats => ({ selected: 0, documentsRead: 0, messages: 0, transitions: 0, failures: 0 });
+
+/** The documents of `collection` whose `nextActionOn` is today or earlier, in cursor order. */
+export const dueBy = (db: Firestore, collection: string, today: string): Query =>
+  db.collection(collection).where("nextActionOn", "<=", today).orderBy("nextActionOn").orderBy(FieldPath.documentId());
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>) {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));

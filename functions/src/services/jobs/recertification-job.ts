@@ -1,6 +1,6 @@
 // The daily recertification job: reminders and expiries for the
 // certifications that are due (certifications.nextActionOn <= today).
-import { FieldPath, FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, type DocumentReference, type Firestore } from "firebase-admin/firestore";
 import type { IsoDate } from "../../domain/dates.js";
 import type { Policy } from "../../domain/policy.js";
 import {
@@ -11,9 +11,9 @@ import {
   reminderMail,
 } from "../../domain/schedules/recertification.js";
 import { logs } from "../../infra/logs.js";
-import { queueMessage, recipientOf, sentMarker } from "../../infra/outbox.js";
+import { prepareMessages, recipientOf } from "../../infra/outbox.js";
 import { COLLECTIONS, paths } from "../../infra/paths.js";
-import { emptyStats, forEachDue, type JobStats } from "./paging.js";
+import { dueBy, emptyStats, forEachDue, type JobStats } from "./paging.js";
 
 async function processCertification(
   db: Firestore,
@@ -53,14 +53,9 @@ async function processCertification(
       if (action.kind === "lapse") return [{ id: mailIds.lapsed(cert.id), msg: lapsedMail(cert, policy) }];
       return [];
     });
-    const markers = messages.length ? await tx.getAll(...messages.map((m) => sentMarker(db, cert.uid, m.id))) : [];
-    stats.documentsRead += markers.length;
-
-    messages.forEach(({ id, msg }, i) => {
-      if (markers[i].exists) return;
-      queueMessage(db, tx, recipient, id, msg, `certification ${cert.id}`);
-      stats.messages += 1;
-    });
+    const outbox = await prepareMessages(db, tx, recipient, messages, `certification ${cert.id}`);
+    stats.documentsRead += outbox.reads;
+    stats.messages += outbox.send();
     const update: Record<string, unknown> = { nextActionOn: plan.nextActionOn };
     for (const action of plan.actions) {
       if (action.kind === "expire") update.status = "expired";
@@ -80,13 +75,8 @@ async function processCertification(
 
 export async function runRecertificationJob(db: Firestore, today: IsoDate, policy: Policy): Promise<JobStats> {
   const stats = emptyStats();
-  const due = db
-    .collection(COLLECTIONS.certifications)
-    .where("nextActionOn", "<=", today)
-    .orderBy("nextActionOn")
-    .orderBy(FieldPath.documentId());
   await forEachDue(
-    due,
+    dueBy(db, COLLECTIONS.certifications, today),
     stats,
     (doc) => processCertification(db, doc.ref, today, policy, stats),
     (doc, error) => logs.jobItemFailed("recertification", doc.ref.path, error),
