@@ -25,3 +25,8 @@ export { recertificationReminders } from "./schedules/recertification-reminders.
 export { logbookDeadlines } from "./schedules/logbook-deadlines.js";
 export { committeeDigest } from "./schedules/committee-digest.js";
 export { scheduleCertification, scheduleExamResult } from "./triggers/schedule-dated-documents.js";
+export {
+  revalidateOnCertificationWrite,
+  revalidateOnExamResultWrite,
+  revalidateOnSupervisorWrite,
+} from "./triggers/revalidate-on-registry-write.js";

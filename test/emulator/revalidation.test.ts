@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, validateApplication, type Bundle, type Policy } from "../../functions/src/domain/index.js";
 import { makeBundle, makeCase, makeCme, makeTraining } from "../factories/bundle.js";
 import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
-import { adminDb, reportOf, seedApplication, setPolicy, today, waitFor, writeLogbook } from "./helpers.js";
+import { adminDb, reportOf, seedApplication, setPolicy, today, uniqueId, waitFor, writeLogbook } from "./helpers.js";
 
 const db = adminDb();
 beforeAll(() => setPolicy(db, SMALL_POLICY_OVERRIDE));
@@ -104,6 +104,32 @@ describe("live revalidation: each kind of document", () => {
 
     await db.doc(`applications/${appId}`).update({ extensionGrantedUntil: "2029-12-31" });
     await expectLiveReport(appId, { ...bundle, candidate: expired, extensionGrantedUntil: "2029-12-31" });
+  });
+});
+
+describe("live revalidation: documents the candidate does not write", () => {
+  it("a supervisor's Level 3 dates, corrected in the registry, update the report", async () => {
+    // A supervisor of this test's own, so that no other test's application depends on the change.
+    const id = uniqueId("sup");
+    const base = makeBundle("level2", {}, SMALL_POLICY);
+    const bundle = {
+      ...base,
+      supervisors: [{ ...base.supervisors[0], id }],
+      cases: base.cases.map((c) => ({ ...c, supervisorId: id })),
+      training: base.training.map((t) => ({ ...t, supervisorId: id })),
+      supervisorDeclaration: { ...base.supervisorDeclaration!, supervisorId: id },
+    };
+    const { appId } = await seedApplication(db, bundle);
+    await expectLiveReport(appId, bundle);
+    await db.doc(`supervisors/${id}`).update({ level3From: "2025-02-01" });
+    await expectLiveReport(appId, { ...bundle, supervisors: [{ ...bundle.supervisors[0], level3From: "2025-02-01" }] });
+  });
+
+  it("an exam result recorded as failed updates the report", async () => {
+    const bundle = makeBundle("level2", {}, SMALL_POLICY);
+    const { appId } = await seedApplication(db, bundle);
+    await db.doc(`examResults/${appId}-exam`).update({ passed: false });
+    await expectLiveReport(appId, { ...bundle, exam: { ...bundle.exam!, passed: false } });
   });
 });
 

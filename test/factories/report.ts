@@ -1,8 +1,9 @@
 import type { Finding, Report } from "../../functions/src/domain/index.js";
 
-export const codesOf = (report: Report): string[] => [...new Set(report.findings.map((f) => f.code))];
+export const codesOf = (report: Pick<Report, "findings">): string[] => [...new Set(report.findings.map((f) => f.code))];
 
-export const findingsOf = (report: Report, code: string): Finding[] => report.findings.filter((f) => f.code === code);
+export const findingsOf = (report: Pick<Report, "findings">, code: string): Finding[] =>
+  report.findings.filter((f) => f.code === code);
 
 export const requirementOf = (report: Report, id: string) => {
   const requirement = report.requirements.find((r) => r.id === id);

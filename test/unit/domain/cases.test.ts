@@ -95,6 +95,25 @@ describe("case exclusions", () => {
   });
 });
 
+describe("patient references (no patient data)", () => {
+  it.each(["pt-12345", "A7-x", "case.2025.a", "p".repeat(40)])("%s is accepted", (patientRef) => {
+    expect(codesOf(withCase({ patientRef }))).toEqual([]);
+  });
+
+  it.each([
+    ["six digits in a row", "pt-123456"],
+    ["a date of birth", "dob 02/04/1961"],
+    ["an ISO date", "pt-1961-04-02"],
+    ["an e-mail address", "jane.doe@example.org"],
+    ["a name", "Jean Dupont"],
+    ["41 characters", "p".repeat(41)],
+  ])("%s is CASE_PATIENT_REF_IDENTIFYING, and the value is not repeated", (_what, patientRef) => {
+    const report = withCase({ patientRef });
+    expect(excludedBy(report, "CASE_PATIENT_REF_IDENTIFYING")).toEqual(["case-0120"]);
+    expect(JSON.stringify(report)).not.toContain(patientRef);
+  });
+});
+
 describe("duplicate patients", () => {
   it("the earliest study of a patient counts; a later one without clinical change does not", () => {
     const bundle = makeBundle("level2");
