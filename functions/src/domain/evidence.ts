@@ -10,8 +10,6 @@ const TYPES = [
   { contentType: "image/jpeg", extensions: ["jpg", "jpeg"], magic: [0xff, 0xd8, 0xff] },
 ] as const;
 
-export const EVIDENCE_CONTENT_TYPES: readonly string[] = TYPES.map((t) => t.contentType);
-
 export interface EvidencePath {
   ownerUid: string;
   evidenceId: string;

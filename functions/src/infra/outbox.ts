@@ -4,6 +4,7 @@
 // rerun, a retry or two overlapping runs never send it twice.
 import { FieldValue, type DocumentReference, type Firestore, type Transaction } from "firebase-admin/firestore";
 import type { MailMessage } from "../domain/schedules/mail.js";
+import { MEMBERSHIP_TIERS, type MembershipTier } from "../domain/schedules/recertification.js";
 import { COLLECTIONS, paths } from "./paths.js";
 
 export interface Recipient {

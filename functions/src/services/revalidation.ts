@@ -30,15 +30,6 @@ const FAILED_PRECONDITION = 9;
 const hasCode = (e: unknown, code: number) => (e as { code?: unknown }).code === code;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export interface RevalidationStats {
-  invocations: number;
-  tasksEnqueued: number;
-  computations: number;
-  documentsRead: number;
-  reportWrites: number;
-  skippedNotEditable: number;
-}
-
 /** How a recomputation is scheduled: a task queue in production, anything in tests. */
 export type Enqueue = (appId: string) => Promise<void>;
 

@@ -75,10 +75,6 @@ export function planRecertification(cert: Certification, today: IsoDate, policy:
   return { actions, nextActionOn };
 }
 
-/** When a new certification must first be looked at. */
-export const firstActionOn = (cert: Certification, policy: Policy): IsoDate | null =>
-  planRecertification(cert, "0000-01-01", policy).nextActionOn;
-
 export function recertificationFee(tier: MembershipTier, policy: Policy): string {
   const { feesExclVat, currency } = policy.recertification;
   return `${currency === "EUR" ? "€" : `${currency} `}${feesExclVat[tier]} (excluding VAT)`;
