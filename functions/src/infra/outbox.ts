@@ -83,7 +83,6 @@ export async function recipientOf(db: Firestore, tx: Transaction, uid: string) {
   const membership = profile.get("membership");
   return {
     recipient: { uid, email: typeof email === "string" && email.includes("@") ? email : null },
-    tier: (["non-member", "associate", "silver"].includes(membership) ? membership : "non-member") as
-      "non-member" | "associate" | "silver",
+    tier: ((MEMBERSHIP_TIERS as readonly string[]).includes(membership) ? membership : "non-member") as MembershipTier,
   };
 }
