@@ -136,6 +136,7 @@ export async function seedWorld(env: RulesTestEnvironment, status = "draft"): Pr
       ["mail/m-1", { to: "owner@example.org", message: { subject: "Reminder", text: "..." } }],
       [`revalidationState/${APP}`, { revision: 3 }],
       [`users/${OWNER}/notifications/n-1`, { title: "Reminder", createdAt: new Date() }],
+      [`users/${OWNER}/evidence/ev-1`, { status: "accepted", submittedIn: APP, size: 1000 }],
     ];
     for (const [path, data] of writes) await setDoc(doc(db, path), data);
   });

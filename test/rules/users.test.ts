@@ -47,6 +47,17 @@ describe("profiles", () => {
     denied(updateDoc(profile(ACTORS.committee), { membership: "silver" })));
 });
 
+describe("evidence records (written by the upload check)", () => {
+  const record = (actor: Actor, uid = OWNER) => doc(dbAs(world(), actor), `users/${uid}/evidence/ev-1`);
+  it("the owner can read the check's verdict on their file", () => allowed(getDoc(record(ACTORS.owner))));
+  it("a committee member can read it", () => allowed(getDoc(record(ACTORS.committee))));
+  it("another candidate cannot read it", () => denied(getDoc(record(ACTORS.otherCandidate))));
+  it("the owner cannot mark their own file accepted", () =>
+    denied(setDoc(record(ACTORS.owner), { status: "accepted", sha256: "0".repeat(64) })));
+  it("the owner cannot unlock evidence of a submitted application", () =>
+    denied(updateDoc(record(ACTORS.owner), { submittedIn: null })));
+});
+
 describe("notifications", () => {
   const notification = (actor: Actor, uid = OWNER) => doc(dbAs(world(), actor), `users/${uid}/notifications/n-1`);
   it("the owner can read their notification", () => allowed(getDoc(notification(ACTORS.owner))));
