@@ -14,7 +14,7 @@ import {
 import { logs } from "../../infra/logs.js";
 import { prepareMessages, recipientOf } from "../../infra/outbox.js";
 import { COLLECTIONS } from "../../infra/paths.js";
-import { dueBy, emptyStats, forEachDue, type JobStats } from "./paging.js";
+import { processDue, type JobStats } from "./paging.js";
 
 async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate, policy: Policy, stats: JobStats) {
   await db.runTransaction(async (tx) => {
@@ -66,12 +66,7 @@ async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate
 }
 
 export async function runLogbookDeadlineJob(db: Firestore, today: IsoDate, policy: Policy): Promise<JobStats> {
-  const stats = emptyStats();
-  await forEachDue(
-    dueBy(db, COLLECTIONS.examResults, today),
-    stats,
-    (doc) => processExam(db, doc.ref, today, policy, stats),
-    (doc, error) => logs.jobItemFailed("logbook-deadline", doc.ref.path, error),
+  return processDue(db, "logbook-deadline", COLLECTIONS.examResults, today, (ref, stats) =>
+    processExam(db, ref, today, policy, stats),
   );
-  return stats;
 }

@@ -1,6 +1,13 @@
 // Walks the documents a query selects, a page at a time, with a bounded number
 // processed at once. Used by the scheduled jobs on "what is due" queries.
-import { FieldPath, type Firestore, type Query, type QueryDocumentSnapshot } from "firebase-admin/firestore";
+import {
+  FieldPath,
+  type DocumentReference,
+  type Firestore,
+  type Query,
+  type QueryDocumentSnapshot,
+} from "firebase-admin/firestore";
+import { logs } from "../../infra/logs.js";
 
 export const PAGE_SIZE = 300;
 export const CONCURRENCY = 10;
@@ -52,4 +59,22 @@ export async function forEachDue(
     if (page.size < PAGE_SIZE) return;
     last = page.docs[page.docs.length - 1];
   }
+}
+
+/** A daily job over the documents of `collection` that are due today, one `process` call each. */
+export async function processDue(
+  db: Firestore,
+  job: string,
+  collection: string,
+  today: string,
+  process: (ref: DocumentReference, stats: JobStats) => Promise<void>,
+): Promise<JobStats> {
+  const stats = emptyStats();
+  await forEachDue(
+    dueBy(db, collection, today),
+    stats,
+    (doc) => process(doc.ref, stats),
+    (doc, error) => logs.jobItemFailed(job, doc.ref.path, error),
+  );
+  return stats;
 }

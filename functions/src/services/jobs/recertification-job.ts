@@ -13,7 +13,7 @@ import {
 import { logs } from "../../infra/logs.js";
 import { prepareMessages, recipientOf } from "../../infra/outbox.js";
 import { COLLECTIONS, paths } from "../../infra/paths.js";
-import { dueBy, emptyStats, forEachDue, type JobStats } from "./paging.js";
+import { processDue, type JobStats } from "./paging.js";
 
 async function processCertification(
   db: Firestore,
@@ -74,12 +74,7 @@ async function processCertification(
 }
 
 export async function runRecertificationJob(db: Firestore, today: IsoDate, policy: Policy): Promise<JobStats> {
-  const stats = emptyStats();
-  await forEachDue(
-    dueBy(db, COLLECTIONS.certifications, today),
-    stats,
-    (doc) => processCertification(db, doc.ref, today, policy, stats),
-    (doc, error) => logs.jobItemFailed("recertification", doc.ref.path, error),
+  return processDue(db, "recertification", COLLECTIONS.certifications, today, (ref, stats) =>
+    processCertification(db, ref, today, policy, stats),
   );
-  return stats;
 }
