@@ -147,6 +147,23 @@ describe("recertification reminders across six years", () => {
     expect(mails).toContain("recert-cert-e-m-6");
   });
 
+  it("a malformed certification is reported and taken off the schedule, never fatal, never changed", async () => {
+    await db
+      .doc("certifications/cert-bad")
+      .set({ uid: "holder-a", level: 2, expiresOn: "soon", status: "active", nextActionOn: "2031-08-01" });
+    await db
+      .doc("certifications/cert-good")
+      .set({ uid: "holder-a", level: 2, expiresOn: "2032-02-01", status: "active", nextActionOn: "2031-08-01" });
+    await recertificationReminders.run(at("2031-08-01"));
+    expect((await db.doc("certifications/cert-bad").get()).data()).toMatchObject({
+      expiresOn: "soon",
+      status: "active",
+      nextActionOn: null,
+      scheduleProblem: expect.stringContaining("malformed"),
+    });
+    expect(await mailIdsIn()).toContain("recert-cert-good-m-6");
+  });
+
   it("re-running a day after a half-done run sends only what is missing", async () => {
     await db
       .doc("certifications/cert-f")

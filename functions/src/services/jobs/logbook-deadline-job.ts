@@ -11,26 +11,14 @@ import {
   logbookReminderMail,
   planLogbookDeadline,
 } from "../../domain/schedules/logbook-deadline.js";
-import { logs } from "../../infra/logs.js";
 import { prepareMessages, recipientOf } from "../../infra/outbox.js";
 import { COLLECTIONS } from "../../infra/paths.js";
-import { processDue, type JobStats } from "./paging.js";
+import { processDue, readDue, type JobStats } from "./paging.js";
 
 async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate, policy: Policy, stats: JobStats) {
   await db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    stats.documentsRead += 1;
-    const parsed = examResultSchema.safeParse(snap.data());
-    if (!parsed.success) {
-      logs.jobDocumentInvalid(
-        "logbook-deadline",
-        ref.path,
-        parsed.error.issues.map((i) => i.message),
-      );
-      tx.update(ref, { nextActionOn: null, scheduleProblem: "malformed exam result; fix it and set nextActionOn" });
-      return;
-    }
-    const exam = { ...parsed.data, id: ref.id };
+    const exam = await readDue(tx, ref, examResultSchema, "logbook-deadline", stats);
+    if (!exam) return;
     const plan = planLogbookDeadline(exam, today, policy);
     const expire = plan.actions.some((a) => a.kind === "expire");
     const drafts = expire

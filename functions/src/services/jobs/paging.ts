@@ -6,7 +6,9 @@ import {
   type Firestore,
   type Query,
   type QueryDocumentSnapshot,
+  type Transaction,
 } from "firebase-admin/firestore";
+import type { z } from "zod";
 import { logs } from "../../infra/logs.js";
 
 export const PAGE_SIZE = 300;
@@ -77,4 +79,29 @@ export async function processDue(
     (doc, error) => logs.jobItemFailed(job, doc.ref.path, error),
   );
   return stats;
+}
+
+/**
+ * Reads a due document in the transaction and parses it. A malformed one is
+ * reported, taken off the schedule (never fatal, never deleted), and null is
+ * returned.
+ */
+export async function readDue<T extends z.ZodType<object>>(
+  tx: Transaction,
+  ref: DocumentReference,
+  schema: T,
+  job: string,
+  stats: JobStats,
+): Promise<(z.infer<T> & { id: string }) | null> {
+  const snap = await tx.get(ref);
+  stats.documentsRead += 1;
+  const parsed = schema.safeParse(snap.data());
+  if (parsed.success) return { ...(parsed.data as z.infer<T>), id: ref.id };
+  logs.jobDocumentInvalid(
+    job,
+    ref.path,
+    parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+  );
+  tx.update(ref, { nextActionOn: null, scheduleProblem: "malformed document: fix it and set nextActionOn to today" });
+  return null;
 }

@@ -10,10 +10,9 @@ import {
   planRecertification,
   reminderMail,
 } from "../../domain/schedules/recertification.js";
-import { logs } from "../../infra/logs.js";
 import { prepareMessages, recipientOf } from "../../infra/outbox.js";
 import { COLLECTIONS, paths } from "../../infra/paths.js";
-import { processDue, type JobStats } from "./paging.js";
+import { processDue, readDue, type JobStats } from "./paging.js";
 
 async function processCertification(
   db: Firestore,
@@ -23,20 +22,8 @@ async function processCertification(
   stats: JobStats,
 ) {
   await db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    stats.documentsRead += 1;
-    const parsed = certificationSchema.safeParse(snap.data());
-    if (!parsed.success) {
-      // Reported, never fatal: the job leaves it alone until someone fixes it.
-      logs.jobDocumentInvalid(
-        "recertification",
-        ref.path,
-        parsed.error.issues.map((i) => i.message),
-      );
-      tx.update(ref, { nextActionOn: null, scheduleProblem: "malformed certification; fix it and set nextActionOn" });
-      return;
-    }
-    const cert = { ...parsed.data, id: ref.id };
+    const cert = await readDue(tx, ref, certificationSchema, "recertification", stats);
+    if (!cert) return;
     const plan = planRecertification(cert, today, policy);
     const { recipient, tier } = await recipientOf(db, tx, cert.uid);
     stats.documentsRead += 1;
