@@ -2,12 +2,11 @@
 // Exit 0: every bundle eligible; 1: some bundle not eligible; 2: a bundle (or the policy) is unusable.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { BundleInvalidError, type BundleIssue } from "../domain/bundle.js";
+import { BundleInvalidError, toBundleIssues, type BundleIssue } from "../domain/bundle.js";
 import { validateApplication } from "../domain/engine.js";
 import { formatReportText } from "../domain/format-text.js";
 import { resolvePolicy, type Policy } from "../domain/policy.js";
 import type { Report } from "../domain/report.js";
-import { toBundleIssues } from "../domain/bundle.js";
 
 export const EXIT = { eligible: 0, notEligible: 1, unusable: 2 } as const;
 

@@ -3,13 +3,12 @@
 import { parseBundle } from "./bundle.js";
 import { appliesTo, type Context, type Evaluation } from "./context.js";
 import { DEFAULT_POLICY, type Policy } from "./policy.js";
-import { sortFindings, type Finding, type Report, type Requirement } from "./report.js";
+import { round2, sortFindings, type Finding, type Report, type Requirement } from "./report.js";
 import { RULES } from "./rules/index.js";
 import { categoryCounts } from "./rules/categories.js";
 import { countWhere } from "./rules/case-limits.js";
 import { creditedTotal } from "./rules/cme.js";
 import { totalFteMonths } from "./rules/training.js";
-import { round2 } from "./report.js";
 import { screenCases } from "./screening/cases.js";
 import { screenCme } from "./screening/cme.js";
 import { screenTraining } from "./screening/training.js";

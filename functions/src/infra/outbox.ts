@@ -21,7 +21,7 @@ export const sentMarker = (db: Firestore, uid: string, messageId: string): Docum
  * exist in the same transaction). Without an address the message is recorded
  * as undeliverable, for the committee digest.
  */
-export function queueMessage(
+function queueMessage(
   db: Firestore,
   tx: Transaction,
   to: Recipient,

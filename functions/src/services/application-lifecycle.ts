@@ -64,6 +64,7 @@ export interface SubmitResult {
  */
 export async function submitApplication(db: Firestore, appId: string, uid: string, now: Date): Promise<SubmitResult> {
   const result = await db.runTransaction(async (tx) => {
+    // Checked before the logbook is loaded, so a refused call costs one read.
     const app = await readApplication(db, tx, appId);
     assertOwner(app, uid, appId);
     assertStatus(app, EDITABLE_STATUSES, "submit");

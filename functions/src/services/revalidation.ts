@@ -10,7 +10,7 @@
 // it was computed from a revision at least as new as the stored one, and only
 // when it changed.
 import { isDeepStrictEqual } from "node:util";
-import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { FieldValue, type Firestore, type Query } from "firebase-admin/firestore";
 import { EDITABLE_STATUSES, judgeApplication, type LiveReport } from "../domain/application-docs.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../domain/dates.js";
 import { directReader, loadApplicationDocs } from "../infra/application-repository.js";
@@ -75,6 +75,13 @@ export async function requestRevalidation(db: Firestore, appId: string, enqueue:
     throw e;
   }
   await state.set({ stats: { tasksEnqueued: FieldValue.increment(1) } }, { merge: true });
+}
+
+/** Requests a revalidation of each editable application `applications` selects. */
+export async function revalidateEditable(db: Firestore, applications: Query, enqueue: Enqueue): Promise<void> {
+  const found = await applications.get();
+  const editable = found.docs.filter((doc) => EDITABLE_STATUSES.includes(doc.get("status")));
+  await Promise.all(editable.map((doc) => requestRevalidation(db, doc.id, enqueue)));
 }
 
 /** Waits until no write has come in for QUIET_MS (or MAX_WAIT_MS has passed). */

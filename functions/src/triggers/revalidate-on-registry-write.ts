@@ -4,11 +4,10 @@
 import { isDeepStrictEqual } from "node:util";
 import type { DocumentSnapshot, Query } from "firebase-admin/firestore";
 import { onDocumentWritten, type Change } from "firebase-functions/v2/firestore";
-import { EDITABLE_STATUSES } from "../domain/application-docs.js";
 import { firestore } from "../infra/firestore.js";
 import { COLLECTIONS } from "../infra/paths.js";
 import { enqueueRevalidation } from "../infra/tasks.js";
-import { requestRevalidation } from "../services/revalidation.js";
+import { revalidateEditable } from "../services/revalidation.js";
 
 /** A write that changed nothing (a seed or import rewriting the same data) changes no report. */
 const unchanged = (change: Change<DocumentSnapshot> | undefined) =>
@@ -16,10 +15,7 @@ const unchanged = (change: Change<DocumentSnapshot> | undefined) =>
 
 async function revalidateAll(change: Change<DocumentSnapshot> | undefined, applications: Query) {
   if (unchanged(change)) return;
-  const db = firestore();
-  const found = await applications.get();
-  const editable = found.docs.filter((doc) => EDITABLE_STATUSES.includes(doc.get("status")));
-  await Promise.all(editable.map((doc) => requestRevalidation(db, doc.id, enqueueRevalidation)));
+  await revalidateEditable(firestore(), applications, enqueueRevalidation);
 }
 
 const applications = () => firestore().collection(COLLECTIONS.applications);
