@@ -134,10 +134,30 @@ export function storageRulesRuntime() {
   return existsSync(jar) ? jar : null;
 }
 
+// EMULATOR_PORT_OFFSET=n shifts every emulator port by n (through a generated
+// config next to firebase.json), so that two checkouts can run their suites
+// side by side on one machine.
+const portOffset = Number(process.env.EMULATOR_PORT_OFFSET ?? 0);
+const port = (base) => base + portOffset;
+
+function configArgs() {
+  if (!portOffset) return [];
+  const config = JSON.parse(readFileSync(join(root, "firebase.json"), "utf8"));
+  for (const settings of Object.values(config.emulators)) {
+    if (typeof settings === "object" && typeof settings.port === "number") settings.port = port(settings.port);
+  }
+  config.emulators.firestore.websocketPort = port(9150);
+  const file = join(root, ".firebase.offset.json");
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return ["--config", file];
+}
+
 const emulators = () => [...BASE_EMULATORS, ...(storageRulesRuntime() ? ["storage"] : [])].join(",");
 
 function firebase(args, env) {
-  return spawn(firebaseBin, [...args, "--project", PROJECT_ID], { cwd: root, env, stdio: "inherit" });
+  // The Functions emulator's address is not exported by firebase-tools; tests and scripts read it here.
+  env = { ...env, FUNCTIONS_EMULATOR_HOST: `127.0.0.1:${port(5001)}` };
+  return spawn(firebaseBin, [...args, ...configArgs(), "--project", PROJECT_ID], { cwd: root, env, stdio: "inherit" });
 }
 
 function exitWith(child) {
@@ -170,25 +190,25 @@ async function start() {
   process.on("SIGINT", () => {});
   process.on("SIGTERM", () => child.kill("SIGINT"));
   // The Functions emulator is the last to come up; seed once it answers.
-  await waitForPort(5001, 120_000);
-  await waitForPort(9099, 60_000);
+  await waitForPort(port(5001), 120_000);
+  await waitForPort(port(9099), 60_000);
   const seed = spawnSync(process.execPath, [join(root, "scripts", "seed.mjs")], {
     cwd: root,
     stdio: "inherit",
     env: {
       ...process.env,
-      FIRESTORE_EMULATOR_HOST: "127.0.0.1:8080",
-      FIREBASE_AUTH_EMULATOR_HOST: "127.0.0.1:9099",
+      FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port(8080)}`,
+      FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${port(9099)}`,
       GCLOUD_PROJECT: PROJECT_ID,
     },
   });
   if (seed.status !== 0) console.error("emulators: seeding failed (see above); the emulators keep running.");
   console.log(`
   CMR certification backend, project ${PROJECT_ID}, on the local emulators:
-    Firestore    127.0.0.1:8080   (data: applications/demo-application, users/demo-candidate, ...)
-    Auth         127.0.0.1:9099   (candidate@demo.cmr, supervisor@demo.cmr, committee@demo.cmr, admin@demo.cmr; password demo-password)
-    Functions    http://127.0.0.1:5001/${PROJECT_ID}/europe-west1/<name>
-    Cloud Tasks  127.0.0.1:9499   (the debounced report recomputation)
+    Firestore    127.0.0.1:${port(8080)}   (data: applications/demo-application, users/demo-candidate, ...)
+    Auth         127.0.0.1:${port(9099)}   (candidate@demo.cmr, supervisor@demo.cmr, committee@demo.cmr, admin@demo.cmr; password demo-password)
+    Functions    http://127.0.0.1:${port(5001)}/${PROJECT_ID}/europe-west1/<name>
+    Cloud Tasks  127.0.0.1:${port(9499)}   (the debounced report recomputation)
   The demo logbook has 149 of the 150 cases Level 2 needs: add one under
   applications/demo-application/cases and watch applications/demo-application/validation/current.
   Press Ctrl-C to stop.
