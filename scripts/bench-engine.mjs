@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import { benchBundle } from "./lib/bench-bundle.mjs";
 
 const require = createRequire(import.meta.url);
-const { validateApplication } = require("../functions/lib/domain/index.js");
+const { validateApplication } = require("../functions/lib/logbook/domain/index.js");
 
 function medianMs(bundle, runs) {
   for (let i = 0; i < 50; i++) validateApplication(bundle); // warm-up

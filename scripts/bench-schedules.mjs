@@ -9,10 +9,10 @@ const PROJECT = "demo-cmr-bench-jobs"; // no triggers fire in this project
 const require = createRequire(import.meta.url);
 initializeApp({ projectId: PROJECT });
 const db = getFirestore();
-const { runRecertificationJob } = require("../functions/lib/services/jobs/recertification-job.js");
-const { planRecertification } = require("../functions/lib/domain/schedules/recertification.js");
-const { DEFAULT_POLICY } = require("../functions/lib/domain/policy.js");
-const { addDaysIso } = require("../functions/lib/domain/dates.js");
+const { runRecertificationJob } = require("../functions/lib/recertification/reminders-job.js");
+const { planRecertification } = require("../functions/lib/recertification/domain/reminders.js");
+const { DEFAULT_POLICY } = require("../functions/lib/platform/domain/policy.js");
+const { addDaysIso } = require("../functions/lib/platform/domain/dates.js");
 
 const TOTAL = 10_000;
 const TODAY = "2028-03-01";

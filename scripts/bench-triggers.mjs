@@ -10,8 +10,8 @@ import { getFirestore } from "firebase-admin/firestore";
 import { benchBundle } from "./lib/bench-bundle.mjs";
 
 const require = createRequire(import.meta.url);
-const { validateApplication } = require("../functions/lib/domain/index.js");
-const { calendarDateIn, PROGRAMME_TIME_ZONE } = require("../functions/lib/domain/dates.js");
+const { validateApplication } = require("../functions/lib/logbook/domain/index.js");
+const { calendarDateIn, PROGRAMME_TIME_ZONE } = require("../functions/lib/platform/domain/dates.js");
 
 initializeApp({ projectId: process.env.GCLOUD_PROJECT ?? "demo-cmr" });
 const db = getFirestore();

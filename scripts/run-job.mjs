@@ -8,9 +8,9 @@ import { createRequire } from "node:module";
 import { initializeApp } from "firebase-admin/app";
 
 const JOBS = {
-  recertification: ["recertification-reminders", "recertificationReminders"],
-  logbook: ["logbook-deadlines", "logbookDeadlines"],
-  digest: ["committee-digest", "committeeDigest"],
+  recertification: ["recertification/schedules/recertification-reminders", "recertificationReminders"],
+  logbook: ["logbook/schedules/logbook-deadlines", "logbookDeadlines"],
+  digest: ["digest/schedules/committee-digest", "committeeDigest"],
 };
 const [name, day] = process.argv.slice(2);
 if (!JOBS[name] || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? "")) {
@@ -23,7 +23,7 @@ initializeApp({ projectId: process.env.GCLOUD_PROJECT });
 
 const require = createRequire(import.meta.url);
 const [file, exported] = JOBS[name];
-const job = require(`../functions/lib/schedules/${file}.js`)[exported];
+const job = require(`../functions/lib/${file}.js`)[exported];
 // 06:00 UTC is 07:00 or 08:00 in Paris: the job's day is `day`.
 await job.run({ scheduleTime: `${day}T06:00:00.000Z`, jobName: `manual-${name}` });
 console.log(

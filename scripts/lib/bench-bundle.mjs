@@ -2,7 +2,7 @@
 // 700 days, a few repeat patients, 60 CME entries, 10 training periods.
 import { createRequire } from "node:module";
 
-const { CASE_CATEGORIES: CATEGORIES } = createRequire(import.meta.url)("../../functions/lib/domain/schema.js");
+const { CASE_CATEGORIES: CATEGORIES } = createRequire(import.meta.url)("../../functions/lib/logbook/domain/schema.js");
 
 function isoPlusDays(iso, days) {
   const d = new Date(`${iso}T00:00:00Z`);

@@ -1,7 +1,7 @@
 // The upload check against the Firestore emulator, with the bucket replaced by
 // an in-memory object store (the Storage emulator cannot run here).
 import { describe, expect, it } from "vitest";
-import { processEvidenceUpload, type ObjectStore } from "../../functions/src/services/evidence.js";
+import { processEvidenceUpload, type ObjectStore } from "../../functions/src/evidence/upload-check.js";
 import { fakePdf, realPdf } from "../factories/files.js";
 import { adminDb, uniqueId } from "./helpers.js";
 

@@ -3,9 +3,9 @@
 // waiting by polling with a timeout.
 import { getApps, initializeApp } from "firebase-admin/app";
 import type { Firestore } from "firebase-admin/firestore";
-import { firestore } from "../../functions/src/infra/firestore.js";
-import type { Bundle } from "../../functions/src/domain/index.js";
-import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../../functions/src/domain/dates.js";
+import { firestore } from "../../functions/src/platform/firestore.js";
+import type { Bundle } from "../../functions/src/logbook/domain/index.js";
+import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../../functions/src/platform/domain/dates.js";
 
 export const PROJECT_ID = "demo-cmr";
 export const REGION = "europe-west1";

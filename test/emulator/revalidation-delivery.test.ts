@@ -4,9 +4,9 @@
 import functionsTest from "firebase-functions-test";
 import { onDocumentWritten } from "firebase-functions/v2/firestore";
 import { afterAll, describe, expect, it } from "vitest";
-import { validateApplication } from "../../functions/src/domain/index.js";
-import { onLogbookWrite } from "../../functions/src/triggers/revalidate-application.js";
-import { runRevalidationTask, storeReport } from "../../functions/src/services/revalidation.js";
+import { validateApplication } from "../../functions/src/logbook/domain/index.js";
+import { onLogbookWrite } from "../../functions/src/logbook/triggers/revalidate-application.js";
+import { runRevalidationTask, storeReport } from "../../functions/src/logbook/revalidation.js";
 import { makeBundle, makeCase } from "../factories/bundle.js";
 import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
 import { adminDb, reportOf, seedApplication, setPolicy, stateOf, today } from "./helpers.js";

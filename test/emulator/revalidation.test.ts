@@ -3,7 +3,12 @@
 // the Cloud Tasks emulator; the test polls the stored report.
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, validateApplication, type Bundle, type Policy } from "../../functions/src/domain/index.js";
+import {
+  DEFAULT_POLICY,
+  validateApplication,
+  type Bundle,
+  type Policy,
+} from "../../functions/src/logbook/domain/index.js";
 import { makeBundle, makeCase, makeCme, makeTraining } from "../factories/bundle.js";
 import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
 import { adminDb, reportOf, seedApplication, setPolicy, today, uniqueId, waitFor, writeLogbook } from "./helpers.js";

@@ -3,10 +3,10 @@
 // Functions-emulator trigger fires there). Asserts the exact outbox and the
 // state transitions.
 import { beforeAll, describe, expect, it } from "vitest";
-import { addDaysIso, addMonthsIso } from "../../functions/src/domain/dates.js";
-import { committeeDigest } from "../../functions/src/schedules/committee-digest.js";
-import { logbookDeadlines } from "../../functions/src/schedules/logbook-deadlines.js";
-import { recertificationReminders } from "../../functions/src/schedules/recertification-reminders.js";
+import { addDaysIso, addMonthsIso } from "../../functions/src/platform/domain/dates.js";
+import { committeeDigest } from "../../functions/src/digest/schedules/committee-digest.js";
+import { logbookDeadlines } from "../../functions/src/logbook/schedules/logbook-deadlines.js";
+import { recertificationReminders } from "../../functions/src/recertification/schedules/recertification-reminders.js";
 import { adminDb } from "./helpers.js";
 
 const db = adminDb("demo-cmr-jobs");

@@ -1,7 +1,7 @@
 // submitApplication, withdrawApplication and returnForModification, called
 // through the Functions emulator as a client would.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateApplication } from "../../functions/src/domain/index.js";
+import { validateApplication } from "../../functions/src/logbook/domain/index.js";
 import { makeBundle } from "../factories/bundle.js";
 import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
 import { adminDb, callFunction, seedApplication, setPolicy, today, waitFor } from "./helpers.js";

@@ -8,9 +8,9 @@ import type {
   Policy,
   Route,
   TrainingPeriod,
-} from "../../functions/src/domain/index.js";
-import { DEFAULT_POLICY } from "../../functions/src/domain/index.js";
-import { addDaysIso } from "../../functions/src/domain/dates.js";
+} from "../../functions/src/logbook/domain/index.js";
+import { DEFAULT_POLICY } from "../../functions/src/logbook/domain/index.js";
+import { addDaysIso } from "../../functions/src/platform/domain/dates.js";
 
 export const SUPERVISOR_ID = "sup-lv3";
 export const EXAM = { passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19" };

@@ -1,6 +1,6 @@
 // A small policy for emulator tests: the same rules with far fewer cases, so
 // that seeding an eligible application writes a dozen documents, not 300.
-import { resolvePolicy, type Policy } from "../../functions/src/domain/index.js";
+import { resolvePolicy, type Policy } from "../../functions/src/logbook/domain/index.js";
 
 const perRoute = (level2: number, direct: number) => ({ level2, "level3-via-level2": level2, "level3-direct": direct });
 

@@ -1,4 +1,4 @@
-import type { Finding, Report } from "../../functions/src/domain/index.js";
+import type { Finding, Report } from "../../functions/src/logbook/domain/index.js";
 
 export const codesOf = (report: Pick<Report, "findings">): string[] => [...new Set(report.findings.map((f) => f.code))];
 

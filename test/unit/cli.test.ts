@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "..", "..");
-const cli = join(root, "functions", "lib", "cli", "validate.js");
+const cli = join(root, "functions", "lib", "logbook", "cli", "validate.js");
 const example = (name: string) => join(root, "examples", `${name}.json`);
 
 function validate(...args: string[]) {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateApplication, type Bundle } from "../../functions/src/domain/index.js";
+import { validateApplication, type Bundle } from "../../functions/src/logbook/domain/index.js";
 import { EXAM, makeBundle, makeCme } from "../factories/bundle.js";
 import { codesOf } from "../factories/report.js";
 

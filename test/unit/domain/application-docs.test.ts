@@ -1,7 +1,11 @@
 // From Firestore documents to the live report, without Firestore.
 import { describe, expect, it } from "vitest";
-import { judgeApplication, type ApplicationDocs, type Doc } from "../../../functions/src/domain/application-docs.js";
-import { DEFAULT_POLICY } from "../../../functions/src/domain/index.js";
+import {
+  judgeApplication,
+  type ApplicationDocs,
+  type Doc,
+} from "../../../functions/src/logbook/domain/application-docs.js";
+import { DEFAULT_POLICY } from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle } from "../../factories/bundle.js";
 import { codesOf } from "../../factories/report.js";
 

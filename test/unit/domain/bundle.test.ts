@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BundleInvalidError, validateApplication } from "../../../functions/src/domain/index.js";
+import { BundleInvalidError, validateApplication } from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle } from "../../factories/bundle.js";
 import { codesOf, findingsOf } from "../../factories/report.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateApplication, type Bundle } from "../../../functions/src/domain/index.js";
+import { validateApplication, type Bundle } from "../../../functions/src/logbook/domain/index.js";
 import { EXAM, makeBundle, SUPERVISOR_ID } from "../../factories/bundle.js";
 import { codesOf } from "../../factories/report.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateApplication, type Bundle, type Case } from "../../../functions/src/domain/index.js";
+import { validateApplication, type Bundle, type Case } from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle, makeCase, SUPERVISOR_ID } from "../../factories/bundle.js";
 import { codesOf, findingsOf, requirementOf } from "../../factories/report.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateApplication, type Bundle, type CmeEntry } from "../../../functions/src/domain/index.js";
+import { validateApplication, type Bundle, type CmeEntry } from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle, makeCme } from "../../factories/bundle.js";
 import { codesOf, findingsOf } from "../../factories/report.js";
 

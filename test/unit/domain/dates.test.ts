@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonthsIso, isIsoDate, monthsBetween } from "../../../functions/src/domain/dates.js";
+import { addMonthsIso, isIsoDate, monthsBetween } from "../../../functions/src/platform/domain/dates.js";
 
 describe("dates", () => {
   it.each(["2024-02-29", "2026-12-31", "2000-02-29"])("%s is a date", (d) => expect(isIsoDate(d)).toBe(true));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateApplication, ROUTES } from "../../../functions/src/domain/index.js";
+import { validateApplication, ROUTES } from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle } from "../../factories/bundle.js";
 
 describe("validateApplication", () => {

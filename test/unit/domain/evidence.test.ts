@@ -4,7 +4,7 @@ import {
   EVIDENCE_MAX_BYTES,
   inspectEvidence,
   parseEvidencePath,
-} from "../../../functions/src/domain/evidence.js";
+} from "../../../functions/src/evidence/domain/evidence.js";
 import { fakePdf, realPdf, realPng } from "../../factories/files.js";
 
 const upload = (name: string, bytes: Buffer, contentType?: string, size = bytes.length) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, resolvePolicy, validateApplication } from "../../../functions/src/domain/index.js";
+import { DEFAULT_POLICY, resolvePolicy, validateApplication } from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle } from "../../factories/bundle.js";
 import { codesOf } from "../../factories/report.js";
 

@@ -7,7 +7,7 @@ import {
   validateApplication,
   type Bundle,
   type Case,
-} from "../../../functions/src/domain/index.js";
+} from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle, makeCase } from "../../factories/bundle.js";
 
 const caseChange = fc.record(

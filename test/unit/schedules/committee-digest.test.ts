@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY } from "../../../functions/src/domain/index.js";
-import { committeeDigest, digestCutoffs } from "../../../functions/src/domain/schedules/committee-digest.js";
+import { DEFAULT_POLICY } from "../../../functions/src/logbook/domain/index.js";
+import { committeeDigest, digestCutoffs } from "../../../functions/src/digest/domain/committee-digest.js";
 
 const empty = { overdueLogbooks: [], unansweredRemoteRequests: [], unreleasedExams: [], unreachableUsers: [] };
 

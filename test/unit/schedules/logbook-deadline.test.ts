@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY } from "../../../functions/src/domain/index.js";
+import { DEFAULT_POLICY } from "../../../functions/src/logbook/domain/index.js";
 import {
   logbookDeadline,
   planLogbookDeadline,
   type ExamResult,
-} from "../../../functions/src/domain/schedules/logbook-deadline.js";
+} from "../../../functions/src/logbook/domain/deadline.js";
 
 const exam = (fields: Partial<ExamResult> = {}): ExamResult => ({
   id: "e1",

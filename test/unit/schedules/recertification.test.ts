@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY } from "../../../functions/src/domain/index.js";
+import { DEFAULT_POLICY } from "../../../functions/src/logbook/domain/index.js";
 import {
   planRecertification,
   recertificationFee,
@@ -7,7 +7,7 @@ import {
   recertificationWindow,
   reminderMail,
   type Certification,
-} from "../../../functions/src/domain/schedules/recertification.js";
+} from "../../../functions/src/recertification/domain/reminders.js";
 
 const policy = DEFAULT_POLICY;
 const cert = (fields: Partial<Certification> = {}): Certification => ({

@@ -1,0 +1,65 @@
+// The committee's daily digest of overdue work (one e-mail a day at most).
+import type { Firestore } from "firebase-admin/firestore";
+import type { IsoDate } from "../platform/domain/dates.js";
+import type { Policy } from "../platform/domain/policy.js";
+import { committeeDigest, digestCutoffs, digestMailId, type DigestItems } from "./domain/committee-digest.js";
+import { COLLECTIONS } from "../platform/paths.js";
+import { emptyStats, type JobStats } from "../platform/jobs/paging.js";
+
+const LIST_LIMIT = 500;
+
+export async function runCommitteeDigestJob(
+  db: Firestore,
+  today: IsoDate,
+  policy: Policy,
+  committeeEmail: string,
+): Promise<JobStats> {
+  const stats = emptyStats();
+  const cutoffs = digestCutoffs(today, policy);
+  /** Documents still in `state` whose `dateField` is on or before `cutoff` (indexes: firestore.indexes.json). */
+  const waitingSince = (collection: string, stateField: string, state: unknown, dateField: string, cutoff: IsoDate) =>
+    db
+      .collection(collection)
+      .where(stateField, "==", state)
+      .where(dateField, "<=", cutoff)
+      .orderBy(dateField)
+      .limit(LIST_LIMIT)
+      .get();
+  const [logbooks, requests, sessions, unreachable] = await Promise.all([
+    waitingSince(COLLECTIONS.applications, "status", "submitted", "submittedOn", cutoffs.logbooksSubmittedBy),
+    waitingSince(
+      COLLECTIONS.remoteSupervisionRequests,
+      "status",
+      "pending",
+      "requestedOn",
+      cutoffs.remoteRequestsSentBy,
+    ),
+    waitingSince(COLLECTIONS.examSessions, "resultsReleased", false, "sittingDate", cutoffs.examsSatBy),
+    db.collection(COLLECTIONS.undeliverable).where("reportedOn", "==", null).limit(LIST_LIMIT).get(),
+  ]);
+  for (const q of [logbooks, requests, sessions, unreachable]) {
+    stats.selected += q.size;
+    stats.documentsRead += Math.max(1, q.size);
+  }
+  const items: DigestItems = {
+    overdueLogbooks: logbooks.docs.map((d) => ({ applicationId: d.id, submittedOn: d.get("submittedOn") })),
+    unansweredRemoteRequests: requests.docs.map((d) => ({ requestId: d.id, requestedOn: d.get("requestedOn") })),
+    unreleasedExams: sessions.docs.map((d) => ({ sessionId: d.id, sittingDate: d.get("sittingDate") })),
+    unreachableUsers: unreachable.docs.map((d) => ({
+      uid: d.get("uid"),
+      about: `message ${d.id} (${d.get("about")})`,
+    })),
+  };
+  const digest = committeeDigest(today, items, policy);
+  if (!digest) return stats;
+
+  const mailRef = db.doc(`${COLLECTIONS.mail}/${digestMailId(today)}`);
+  await db.runTransaction(async (tx) => {
+    stats.documentsRead += 1;
+    if ((await tx.get(mailRef)).exists) return; // today's digest is already out
+    tx.create(mailRef, { to: committeeEmail, message: digest, about: "committee digest" });
+    for (const doc of unreachable.docs) tx.update(doc.ref, { reportedOn: today });
+    stats.messages += 1;
+  });
+  return stats;
+}

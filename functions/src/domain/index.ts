@@ -1,5 +1,0 @@
-export { BundleInvalidError, parseBundle, type BundleIssue } from "./bundle.js";
-export { validateApplication } from "./engine.js";
-export { DEFAULT_POLICY, deepMerge, policySchema, resolvePolicy, type Policy } from "./policy.js";
-export type { Finding, Report, Requirement, Severity, Summary } from "./report.js";
-export * from "./schema.js";

@@ -1,0 +1,157 @@
+// The application bundle: what the engine judges. zod schemas are the single
+// source of the types. Cases, CME entries and training periods are parsed one
+// by one, so that a bad item is reported and left out instead of making the
+// whole bundle unusable.
+import { z } from "zod";
+import { CASE_CATEGORIES, isoDate, routeSchema } from "../../platform/domain/programme.js";
+
+export {
+  CASE_CATEGORIES,
+  isoDate,
+  ROUTES,
+  routeSchema,
+  type CaseCategory,
+  type Route,
+} from "../../platform/domain/programme.js";
+
+/** Lesions that count as true congenital pathology in the congenital category. */
+export const ACCEPTED_CONGENITAL_LESIONS = [
+  "shunt",
+  "anomalous-pulmonary-venous-drainage",
+  "fontan",
+  "tetralogy-of-fallot",
+  "transposition",
+  "coarctation",
+  "ebstein",
+  "other-complex",
+] as const;
+export const CONGENITAL_LESIONS = [
+  ...ACCEPTED_CONGENITAL_LESIONS,
+  "bicuspid-aortic-valve",
+  "hypertrophic-cardiomyopathy",
+] as const;
+
+export const caseSchema = z.object({
+  id: z.string().min(1),
+  patientRef: z.string().min(1),
+  studyDate: isoDate,
+  category: z.enum(CASE_CATEGORIES),
+  normal: z.boolean(),
+  source: z.enum(["own-centre", "other-centre", "course"]),
+  courseId: z.string().nullish(),
+  fullReview: z.boolean().optional(),
+  role: z.enum(["primary-operator", "reporting-physician", "observer"]),
+  presentInControlRoom: z.boolean(),
+  supervisorId: z.string().min(1),
+  clinicalChange: z.boolean().optional(),
+  congenitalLesion: z.enum(CONGENITAL_LESIONS).nullish(),
+});
+export type Case = z.infer<typeof caseSchema>;
+
+export const CME_KINDS = [
+  "cmr-meeting",
+  "multimodality-meeting",
+  "general-meeting",
+  "course",
+  "online-course",
+  "ects",
+  "self-directed",
+  "general-webinar",
+] as const;
+export type CmeKind = (typeof CME_KINDS)[number];
+
+export const cmeEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    catalogueId: z.string().nullish(),
+    kind: z.enum(CME_KINDS),
+    modalities: z.number().int().min(1).max(10).optional(),
+    cmrComponentCredits: z.number().min(0).optional(),
+    startDate: isoDate,
+    endDate: isoDate,
+    credits: z.number().min(0).max(1000),
+    certificateId: z.string().min(1).nullable(),
+  })
+  .refine((e) => e.endDate >= e.startDate, {
+    message: "endDate must not be before startDate",
+    path: ["endDate"],
+  });
+export type CmeEntry = z.infer<typeof cmeEntrySchema>;
+
+export const trainingPeriodSchema = z
+  .object({
+    id: z.string().min(1),
+    start: isoDate,
+    end: isoDate,
+    hoursPerWeek: z.number().gt(0).max(168),
+    supervisorId: z.string().min(1),
+  })
+  .refine((p) => p.end >= p.start, { message: "end must not be before start", path: ["end"] });
+export type TrainingPeriod = z.infer<typeof trainingPeriodSchema>;
+
+export const supervisorSchema = z.object({
+  id: z.string().min(1),
+  body: z.enum(["EACVI", "SCMR"]),
+  level3From: isoDate,
+  level3Until: isoDate.nullable(),
+});
+export type Supervisor = z.infer<typeof supervisorSchema>;
+
+export const peerRecognitionSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(["faculty-lecturer", "invited-speaker", "publication", "oral-presentation"]),
+  date: isoDate,
+  isAbstract: z.boolean().optional(),
+  firstAuthor: z.boolean().optional(),
+  presentedInPerson: z.boolean().optional(),
+  moderatedPoster: z.boolean().optional(),
+});
+export type PeerRecognition = z.infer<typeof peerRecognitionSchema>;
+
+export const candidateSchema = z.object({
+  physicianRegistration: z.object({ validUntil: isoDate }).nullable(),
+  acls: z
+    .object({
+      kind: z.enum(["certificate", "routine-practice"]),
+      validUntil: isoDate.nullable(),
+      evidenceId: z.string().min(1).nullable(),
+    })
+    .nullable(),
+  level2: z
+    .object({
+      awardedOn: isoDate,
+      expiresOn: isoDate,
+      caseKeys: z.array(z.string()),
+      cmeIds: z.array(z.string()),
+    })
+    .nullable(),
+});
+
+export const examSchema = z.object({
+  passed: z.boolean(),
+  sittingDate: isoDate,
+  resultDate: isoDate,
+});
+
+/** The bundle as first parsed: the lenient lists are still unknown items. */
+export const bundleEnvelopeSchema = z.object({
+  asOf: isoDate,
+  route: routeSchema,
+  candidate: candidateSchema,
+  exam: examSchema.nullable(),
+  extensionGrantedUntil: isoDate.nullish(),
+  supervisors: z.array(supervisorSchema),
+  training: z.array(z.unknown()),
+  cases: z.array(z.unknown()),
+  cme: z.array(z.unknown()),
+  peerRecognition: z.array(peerRecognitionSchema),
+  supervisorDeclaration: z.object({ supervisorId: z.string().min(1), signedOn: isoDate }).nullable(),
+});
+export type BundleEnvelope = z.infer<typeof bundleEnvelopeSchema>;
+
+export type Bundle = Omit<BundleEnvelope, "training" | "cases" | "cme"> & {
+  training: TrainingPeriod[];
+  cases: Case[];
+  cme: CmeEntry[];
+};

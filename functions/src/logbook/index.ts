@@ -1,0 +1,15 @@
+// The logbook feature: the rules engine (domain/), live revalidation,
+// submission and the logbook deadlines. Other features use only what is
+// exported here.
+export { revalidateOnApplicationWrite, revalidateOnLogbookWrite } from "./triggers/revalidate-application.js";
+export { revalidateOnProfileWrite } from "./triggers/revalidate-on-profile-write.js";
+export {
+  revalidateOnCertificationWrite,
+  revalidateOnExamResultWrite,
+  revalidateOnSupervisorWrite,
+} from "./triggers/revalidate-on-registry-write.js";
+export { recomputeReport } from "./tasks/recompute-report.js";
+export { submitApplication } from "./callables/submit-application.js";
+export { withdrawApplication } from "./callables/withdraw-application.js";
+export { returnForModification } from "./callables/return-for-modification.js";
+export { logbookDeadlines } from "./schedules/logbook-deadlines.js";

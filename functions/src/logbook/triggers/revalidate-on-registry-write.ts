@@ -1,0 +1,33 @@
+// Reports also depend on documents the candidate does not write: a supervisor's
+// Level 3 dates, the exam result, the Level 2 certification. When one changes,
+// the editable applications that use it are revalidated.
+import { isDeepStrictEqual } from "node:util";
+import type { DocumentSnapshot, Query } from "firebase-admin/firestore";
+import { onDocumentWritten, type Change } from "firebase-functions/v2/firestore";
+import { firestore } from "../../platform/firestore.js";
+import { COLLECTIONS } from "../../platform/paths.js";
+import { enqueueRevalidation } from "../revalidation-queue.js";
+import { revalidateEditable } from "../revalidation.js";
+
+/** A write that changed nothing (a seed or import rewriting the same data) changes no report. */
+const unchanged = (change: Change<DocumentSnapshot> | undefined) =>
+  isDeepStrictEqual(change?.before.data(), change?.after.data());
+
+async function revalidateAll(change: Change<DocumentSnapshot> | undefined, applications: Query) {
+  if (unchanged(change)) return;
+  await revalidateEditable(firestore(), applications, enqueueRevalidation);
+}
+
+const applications = () => firestore().collection(COLLECTIONS.applications);
+
+export const revalidateOnSupervisorWrite = onDocumentWritten("supervisors/{uid}", (event) =>
+  revalidateAll(event.data, applications().where("supervisorIds", "array-contains", event.params.uid)),
+);
+
+export const revalidateOnExamResultWrite = onDocumentWritten("examResults/{examId}", (event) =>
+  revalidateAll(event.data, applications().where("examResultId", "==", event.params.examId)),
+);
+
+export const revalidateOnCertificationWrite = onDocumentWritten("certifications/{certId}", (event) =>
+  revalidateAll(event.data, applications().where("level2CertificationId", "==", event.params.certId)),
+);

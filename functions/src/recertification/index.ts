@@ -1,0 +1,3 @@
+// The recertification feature: reminders, expiries and lapses around each
+// certification's expiry.
+export { recertificationReminders } from "./schedules/recertification-reminders.js";

@@ -1,8 +1,0 @@
-import { onSchedule } from "firebase-functions/v2/scheduler";
-import { runRecertificationJob } from "../services/jobs/recertification-job.js";
-import { runJob, SCHEDULE } from "./run-job.js";
-
-/** Daily: recertification reminders, expiries and lapses. */
-export const recertificationReminders = onSchedule(SCHEDULE, async (event) => {
-  await runJob("recertification", event, runRecertificationJob);
-});
