@@ -18,7 +18,10 @@ export const RULES_PROJECT = "demo-cmr-rules";
 export async function rulesEnvironment(): Promise<RulesTestEnvironment> {
   return initializeTestEnvironment({
     projectId: RULES_PROJECT,
-    firestore: { rules: readFileSync(join(import.meta.dirname, "..", "..", "firestore.rules"), "utf8") },
+    // RULES_FILE: a mutated copy, from scripts/rules-mutation.mjs.
+    firestore: {
+      rules: readFileSync(process.env.RULES_FILE ?? join(import.meta.dirname, "..", "..", "firestore.rules"), "utf8"),
+    },
   });
 }
 

@@ -1,0 +1,207 @@
+#!/usr/bin/env node
+// Mutation check for firestore.rules: removes or weakens one clause at a time
+// on a temporary copy and runs the rules tests against it. A mutant that no
+// test notices shows a clause the tests do not pin down.
+//   npm run test:rules-mutation                 every mutant (starts the emulators once)
+//   npm run test:rules-mutation -- --list       print the mutants, run nothing
+//   npm run test:rules-mutation -- --line 120   only mutants on that line of firestore.rules
+//
+// Mutants: a condition of one clause replaced by `true`, each operand of an
+// `&&` replaced by `true` (the clause removed),
+// each operand of an `||` replaced by `false`, and each `<`, `<=`, `>`, `>=`
+// moved by one step (`<=` -> `<`...). Expressions are those after `if` in
+// `allow` statements and after `return` in functions, down through brackets
+// and function arguments.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const rulesPath = join(root, "firestore.rules");
+
+/** Indexes of the code (outside strings and comments) with bracket depth. */
+function scan(text) {
+  const code = new Array(text.length).fill(false);
+  let quote = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === "/" && text[i + 1] === "/") while (i < text.length && text[i] !== "\n") i++;
+    else code[i] = true;
+  }
+  return code;
+}
+
+const OPEN = "([{";
+const CLOSE = ")]}";
+
+/** Splits [start, end) at depth 0 on `separator` (a string of code). */
+function splitTop(text, code, start, end, separator) {
+  const parts = [];
+  let depth = 0;
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (!code[i]) continue;
+    if (OPEN.includes(text[i])) depth++;
+    else if (CLOSE.includes(text[i])) depth--;
+    else if (depth === 0 && text.startsWith(separator, i)) {
+      parts.push([from, i]);
+      from = i + separator.length;
+      i += separator.length - 1;
+    }
+  }
+  parts.push([from, end]);
+  return parts;
+}
+
+function trim(text, [start, end]) {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+/** Every mutant of the expression in [start, end): {start, end, replacement, kind}. */
+function mutantsOf(text, code, start, end, out) {
+  const disjuncts = splitTop(text, code, start, end, "||").map((p) => trim(text, p));
+  if (disjuncts.length > 1) {
+    for (const [s, e] of disjuncts) out.push({ start: s, end: e, replacement: "false", kind: "|| operand -> false" });
+  }
+  for (const [ds, de] of disjuncts) {
+    const conjuncts = splitTop(text, code, ds, de, "&&").map((p) => trim(text, p));
+    if (conjuncts.length > 1) {
+      for (const [s, e] of conjuncts) out.push({ start: s, end: e, replacement: "true", kind: "&& operand -> true" });
+    }
+    for (const [s, e] of conjuncts) atomMutants(text, code, s, e, out);
+  }
+}
+
+const STEPS = { "<=": "<", ">=": ">", "<": "<=", ">": ">=" };
+
+/** Inside an operand: comparisons at its own level, then each bracketed group's arguments. */
+function atomMutants(text, code, start, end, out) {
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    if (!code[i]) continue;
+    const c = text[i];
+    if (OPEN.includes(c)) {
+      if (depth === 0) {
+        const close = matching(text, code, i);
+        if (c !== "[") {
+          for (const arg of splitTop(text, code, i + 1, close, ",")) {
+            const [s, e] = trim(text, arg);
+            if (s < e) mutantsOf(text, code, s, e, out);
+          }
+        }
+        i = close;
+        continue;
+      }
+      depth++;
+    } else if (CLOSE.includes(c)) depth--;
+    else if (depth === 0 && (c === "<" || c === ">") && text[i - 1] !== "=" && text[i + 1] !== ">") {
+      const op = text[i + 1] === "=" ? c + "=" : c;
+      out.push({ start: i, end: i + op.length, replacement: STEPS[op], kind: `${op} -> ${STEPS[op]}` });
+      i += op.length - 1;
+    }
+  }
+}
+
+function matching(text, code, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (!code[i]) continue;
+    if (OPEN.includes(text[i])) depth++;
+    else if (CLOSE.includes(text[i]) && --depth === 0) return i;
+  }
+  throw new Error(`unbalanced bracket at offset ${open}`);
+}
+
+/** The expressions of the rules: after `if` in allow statements, after `return` in functions. */
+export function rulesMutants(text) {
+  const code = scan(text);
+  const out = [];
+  const starts = /\ballow\s+[a-z, ]+:\s*if\b|\breturn\b/g;
+  for (const match of text.matchAll(starts)) {
+    if (!code[match.index]) continue;
+    const start = match.index + match[0].length;
+    let end = start;
+    let depth = 0;
+    for (; end < text.length; end++) {
+      if (!code[end]) continue;
+      if (OPEN.includes(text[end])) depth++;
+      else if (CLOSE.includes(text[end])) depth--;
+      else if (depth === 0 && text[end] === ";") break;
+    }
+    const [s, e] = trim(text, [start, end]);
+    const single = splitTop(text, code, s, e, "||").length === 1 && splitTop(text, code, s, e, "&&").length === 1;
+    if (single && text.slice(s, e) !== "true") {
+      out.push({ start: s, end: e, replacement: "true", kind: "condition -> true" });
+    }
+    mutantsOf(text, code, s, e, out);
+  }
+  const lineOf = (offset) => text.slice(0, offset).split("\n").length;
+  return out.map((m) => ({ ...m, line: lineOf(m.start), original: text.slice(m.start, m.end).replace(/\s+/g, " ") }));
+}
+
+function runRulesTests(rulesFile) {
+  const result = spawnSync(
+    "npx",
+    ["vitest", "run", "--project", "emulator", "test/rules", "--bail=1", "--reporter=dot", "--silent"],
+    { cwd: root, env: { ...process.env, RULES_FILE: rulesFile }, encoding: "utf8" },
+  );
+  return result.status === 0;
+}
+
+function main() {
+  const { values } = parseArgs({ options: { list: { type: "boolean" }, line: { type: "string" } } });
+  const text = readFileSync(rulesPath, "utf8");
+  let mutants = rulesMutants(text);
+  if (values.line) mutants = mutants.filter((m) => m.line === Number(values.line));
+  if (values.list) {
+    for (const m of mutants) console.log(`firestore.rules:${m.line}  ${m.kind}  ${m.original.slice(0, 100)}`);
+    console.log(`${mutants.length} mutants`);
+    return;
+  }
+  if (!process.env.FIRESTORE_EMULATOR_HOST) {
+    const self = ["node", "scripts/rules-mutation.mjs", ...process.argv.slice(2)].join(" ");
+    const child = spawnSync(process.execPath, [join(root, "scripts", "emulators.mjs"), "exec", self], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    process.exit(child.status ?? 1);
+  }
+  const dir = join(root, ".cache", "rules-mutation");
+  mkdirSync(dir, { recursive: true });
+  const original = join(dir, "original.rules");
+  writeFileSync(original, text);
+  if (!runRulesTests(original)) {
+    console.error("rules-mutation: the rules tests fail on the unmutated rules; fix them first");
+    process.exit(2);
+  }
+  const survived = [];
+  const started = Date.now();
+  mutants.forEach((m, index) => {
+    const file = join(dir, "mutant.rules");
+    writeFileSync(file, text.slice(0, m.start) + m.replacement + text.slice(m.end));
+    const killed = !runRulesTests(file);
+    if (!killed) survived.push(m);
+    console.log(
+      `[${index + 1}/${mutants.length}] ${killed ? "killed  " : "SURVIVED"} firestore.rules:${m.line}  ${m.kind}  ${m.original.slice(0, 90)}`,
+    );
+  });
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `\nrules mutation: ${mutants.length - survived.length} of ${mutants.length} mutants killed` +
+      ` (${mutants.length ? ((100 * (mutants.length - survived.length)) / mutants.length).toFixed(1) : "100"} %), ${seconds} s`,
+  );
+  for (const m of survived) console.log(`  survived: firestore.rules:${m.line}  ${m.kind}  ${m.original}`);
+  process.exit(survived.length ? 1 : 0);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
