@@ -15,6 +15,7 @@ setGlobalOptions({ region: REGION, maxInstances: 10 });
 
 export {
   logbookDeadlines,
+  onApplicationDeleted,
   recomputeReport,
   returnForModification,
   revalidateOnApplicationWrite,
@@ -26,7 +27,7 @@ export {
   submitApplication,
   withdrawApplication,
 } from "./logbook/index.js";
-export { checkEvidenceUpload } from "./evidence/index.js";
+export { checkEvidenceUpload, markEvidenceDeleted } from "./evidence/index.js";
 export { recertificationReminders } from "./recertification/index.js";
 export { committeeDigest } from "./digest/index.js";
 export { setRole } from "./accounts/index.js";

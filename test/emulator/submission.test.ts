@@ -1,7 +1,10 @@
 // submitApplication, withdrawApplication and returnForModification, called
 // through the Functions emulator as a client would.
+import type { Firestore } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateApplication } from "../../functions/src/logbook/domain/index.js";
+import { processEvidenceUpload } from "../../functions/src/evidence/upload-check.js";
+import { validateApplication, type Bundle } from "../../functions/src/logbook/domain/index.js";
+import { realPdf } from "../factories/files.js";
 import { makeBundle } from "../factories/bundle.js";
 import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
 import { adminDb, callFunction, seedApplication, setPolicy, today, waitFor } from "./helpers.js";
@@ -11,11 +14,43 @@ beforeAll(() => setPolicy(db, SMALL_POLICY_OVERRIDE));
 afterAll(() => setPolicy(db, null));
 const committee = { uid: "committee-1", claims: { role: "committee" } };
 
-async function eligibleApplication() {
+/** Every evidence id the bundle names (CME certificates, recognition proofs, ACLS). */
+const evidenceIdsOf = (bundle: Bundle): string[] => [
+  ...new Set(
+    [
+      ...bundle.cme.map((e) => e.certificateId),
+      ...bundle.peerRecognition.map((r) => (r as { evidenceId?: unknown }).evidenceId),
+      bundle.candidate.acls?.evidenceId,
+    ].filter((id): id is string => typeof id === "string"),
+  ),
+];
+
+let generation = 0;
+/** Uploads a real PDF under each id through the upload check, as the bucket's trigger would. */
+async function upload(firestore: Firestore, ownerUid: string, ids: string[]): Promise<void> {
+  for (const id of ids) {
+    const name = `evidence/${ownerUid}/${id}/certificate.pdf`;
+    const store = { download: async () => realPdf(), move: async () => {} };
+    await processEvidenceUpload(firestore, store, {
+      name,
+      size: realPdf().length,
+      contentType: "application/pdf",
+      generation: `${++generation}`,
+    });
+  }
+}
+
+async function eligibleApplication({
+  withEvidence = true,
+  ownerUid,
+}: { withEvidence?: boolean; ownerUid?: string } = {}) {
   const bundle = makeBundle("level2", {}, SMALL_POLICY);
-  const seeded = await seedApplication(db, bundle);
+  const seeded = await seedApplication(db, bundle, ownerUid ? { ownerUid } : {});
+  if (withEvidence) await upload(db, seeded.ownerUid, evidenceIdsOf(bundle));
   return { ...seeded, bundle, owner: { uid: seeded.ownerUid } };
 }
+
+const evidenceOf = async (uid: string, id: string) => (await db.doc(`users/${uid}/evidence/${id}`).get()).data();
 
 const statusOf = async (appId: string) => (await db.doc(`applications/${appId}`).get()).get("status");
 
@@ -73,14 +108,27 @@ describe("submitApplication", () => {
     expect((await db.doc(`examResults/${appId}-exam`).get()).get("logbookSubmittedOn")).toBe(today());
   });
 
-  it("marks the evidence the application names as submitted, so Storage rules freeze it", async () => {
+  it("freezes the evidence the application names, and only that", async () => {
     const { appId, owner, bundle } = await eligibleApplication();
-    const certificate = bundle.cme[0].certificateId!;
-    await db.doc(`users/${owner.uid}/evidence/${certificate}`).set({ status: "accepted" });
-    await db.doc(`users/${owner.uid}/evidence/unrelated`).set({ status: "accepted" });
+    await upload(db, owner.uid, ["unrelated"]);
     await callFunction("submitApplication", { applicationId: appId }, owner);
-    expect((await db.doc(`users/${owner.uid}/evidence/${certificate}`).get()).get("submittedIn")).toBe(appId);
-    expect((await db.doc(`users/${owner.uid}/evidence/unrelated`).get()).get("submittedIn")).toBeUndefined();
+    for (const id of evidenceIdsOf(bundle)) expect((await evidenceOf(owner.uid, id))?.submittedIn).toEqual([appId]);
+    expect((await evidenceOf(owner.uid, "unrelated"))?.submittedIn).toBeUndefined();
+  });
+
+  it("keeps in the snapshot the path and SHA-256 of every file as judged", async () => {
+    const { appId, owner, bundle } = await eligibleApplication();
+    await callFunction("submitApplication", { applicationId: appId }, owner);
+    const snapshot = (await db.doc(`applications/${appId}/snapshots/1`).get()).data();
+    const certificate = bundle.cme[0].certificateId!;
+    expect(snapshot?.evidence[certificate]).toEqual({
+      path: `evidence/${owner.uid}/${certificate}/certificate.pdf`,
+      sha256: (await evidenceOf(owner.uid, certificate))?.sha256,
+      size: realPdf().length,
+      contentType: "application/pdf",
+      generation: (await evidenceOf(owner.uid, certificate))?.generation,
+    });
+    expect(Object.keys(snapshot?.evidence).sort()).toEqual(evidenceIdsOf(bundle).sort());
   });
 
   it("refuses a second submission", async () => {
@@ -89,6 +137,121 @@ describe("submitApplication", () => {
     const { error } = await callFunction("submitApplication", { applicationId: appId }, owner);
     expect(error?.status).toBe("FAILED_PRECONDITION");
     expect(error?.message).toContain('"submitted"');
+  });
+});
+
+describe("submitApplication and the evidence it names", () => {
+  const submit = (appId: string, owner: { uid: string }) =>
+    callFunction("submitApplication", { applicationId: appId }, owner);
+  type Missing = { evidenceId: string; usedBy: string[]; problem: string };
+
+  it("refuses placeholder ids that were never uploaded, listing each one and who names it", async () => {
+    const { appId, owner, bundle } = await eligibleApplication({ withEvidence: false });
+    const { error } = await submit(appId, owner);
+    expect(error?.status).toBe("FAILED_PRECONDITION");
+    const missing = error?.details?.missingEvidence as Missing[];
+    expect(missing.map((m) => m.evidenceId).sort()).toEqual(evidenceIdsOf(bundle).sort());
+    expect(missing.find((m) => m.evidenceId === "ev-acls")).toEqual({
+      evidenceId: "ev-acls",
+      usedBy: ["profile (ACLS)"],
+      problem: "no file uploaded under this id",
+    });
+    expect(missing.find((m) => m.evidenceId === bundle.cme[0].certificateId)?.usedBy).toEqual([
+      `cme/${bundle.cme[0].id}`,
+    ]);
+    expect(error?.message).toContain("ev-acls (profile (ACLS): no file uploaded under this id)");
+    expect(error?.details?.findings).toEqual([]);
+    expect(await statusOf(appId)).toBe("draft");
+  });
+
+  it.each([
+    ["deleted", { status: "deleted" }, "the file was deleted; upload it again under a new id"],
+    ["rejected", { status: "rejected", reason: "the file is empty" }, "the file was rejected: the file is empty"],
+    ["not yet checked", { status: "pending" }, "the file has not been checked yet; try again in a minute"],
+  ])("refuses evidence that is %s, and submits once it is accepted again", async (_what, change, problem) => {
+    const { appId, owner } = await eligibleApplication();
+    await db.doc(`users/${owner.uid}/evidence/ev-acls`).update(change);
+    const { error } = await submit(appId, owner);
+    expect(error?.details?.missingEvidence).toEqual([{ evidenceId: "ev-acls", usedBy: ["profile (ACLS)"], problem }]);
+    await upload(db, owner.uid, ["ev-acls"]);
+    expect((await submit(appId, owner)).result).toMatchObject({ status: "submitted" });
+  });
+
+  it("names a recognition item's evidence among what is missing", async () => {
+    const { appId, owner } = await eligibleApplication();
+    await db
+      .doc(`applications/${appId}/recognition/pub-1`)
+      .set({ kind: "publication", date: "2024-02-01", evidenceId: "ev-pub" });
+    const { error } = await submit(appId, owner);
+    expect(error?.details?.missingEvidence).toEqual([
+      { evidenceId: "ev-pub", usedBy: ["recognition/pub-1"], problem: "no file uploaded under this id" },
+    ]);
+  });
+
+  it("does not ask for evidence that no document names (a cleared id)", async () => {
+    const { appId, owner } = await eligibleApplication();
+    await db
+      .doc(`applications/${appId}/recognition/pub-1`)
+      .set({ kind: "publication", date: "2024-02-01", evidenceId: null });
+    expect((await submit(appId, owner)).result).toMatchObject({ status: "submitted" });
+  });
+
+  it("a file used by two applications stays frozen for both", async () => {
+    const first = await eligibleApplication();
+    await submit(first.appId, first.owner);
+    const second = await eligibleApplication({ withEvidence: false, ownerUid: first.owner.uid });
+    expect((await submit(second.appId, second.owner)).result).toMatchObject({ status: "submitted" });
+    expect((await evidenceOf(first.owner.uid, "ev-acls"))?.submittedIn).toEqual([first.appId, second.appId]);
+  });
+
+  it("keeps the application of an older record frozen with a single id", async () => {
+    const { appId, owner } = await eligibleApplication();
+    await db.doc(`users/${owner.uid}/evidence/ev-acls`).update({ submittedIn: "app-from-before" });
+    await submit(appId, owner);
+    expect((await evidenceOf(owner.uid, "ev-acls"))?.submittedIn).toEqual(["app-from-before", appId]);
+  });
+
+  it("refuses a file already frozen by three other applications, and accepts one frozen by two", async () => {
+    const { appId, owner } = await eligibleApplication();
+    await db.doc(`users/${owner.uid}/evidence/ev-acls`).update({ submittedIn: ["a1", "a2", "a3"] });
+    const { error } = await submit(appId, owner);
+    expect(error?.details?.missingEvidence).toEqual([
+      {
+        evidenceId: "ev-acls",
+        usedBy: ["profile (ACLS)"],
+        problem: "the file is already part of 3 other submitted applications; upload a copy under a new id",
+      },
+    ]);
+    await db.doc(`users/${owner.uid}/evidence/ev-acls`).update({ submittedIn: ["a1", "a2"] });
+    expect((await submit(appId, owner)).result).toMatchObject({ status: "submitted" });
+    expect((await evidenceOf(owner.uid, "ev-acls"))?.submittedIn).toEqual(["a1", "a2", appId]);
+  });
+
+  it("after a return the candidate replaces a certificate under a new id; the old one stays frozen in snapshot 1", async () => {
+    const { appId, owner, bundle } = await eligibleApplication();
+    const entry = bundle.cme[0];
+    const oldId = entry.certificateId!;
+    await submit(appId, owner);
+    const frozen = await evidenceOf(owner.uid, oldId);
+    await callFunction("returnForModification", { applicationId: appId, reasons: [`Replace ${oldId}.`] }, committee);
+
+    // The old id cannot be written again, whatever the file.
+    await upload(db, owner.uid, [oldId]);
+    expect(await evidenceOf(owner.uid, oldId)).toEqual(frozen);
+
+    await upload(db, owner.uid, ["cert-replacement"]);
+    await db.doc(`applications/${appId}/cme/${entry.id}`).update({ certificateId: "cert-replacement" });
+    expect((await submit(appId, owner)).result).toMatchObject({ submission: 2 });
+
+    const [first, second] = await Promise.all(
+      [1, 2].map(async (n) => (await db.doc(`applications/${appId}/snapshots/${n}`).get()).data()),
+    );
+    expect(Object.keys(first?.evidence)).toContain(oldId);
+    expect(first?.evidence[oldId].sha256).toBe(frozen?.sha256);
+    expect(Object.keys(second?.evidence)).toContain("cert-replacement");
+    expect(Object.keys(second?.evidence)).not.toContain(oldId);
+    expect((await evidenceOf(owner.uid, oldId))?.submittedIn).toEqual([appId]);
+    expect((await evidenceOf(owner.uid, "cert-replacement"))?.submittedIn).toEqual([appId]);
   });
 });
 
@@ -158,9 +321,8 @@ describe("the live report after a status change", () => {
     await waitFor(
       async () => (await report()).get("eligible"),
       (eligible) => eligible === true,
-      {
-        what: "the first live report",
-      },
+      // The queue is shared with the tasks of every application this file seeded before.
+      { what: "the first live report", timeoutMs: 60_000 },
     );
     await callFunction("submitApplication", { applicationId: appId }, owner);
     const reportBefore = (await report()).data();
@@ -170,11 +332,9 @@ describe("the live report after a status change", () => {
     const after = await waitFor(
       state,
       (s) => (s?.stats?.skippedNotEditable ?? 0) > (before?.stats?.skippedNotEditable ?? 0),
-      {
-        what: "the revalidation task to see the submitted status",
-      },
+      { what: "the revalidation task to see the submitted status", timeoutMs: 60_000 },
     );
     expect(after?.stats?.computations).toBe(before?.stats?.computations);
     expect((await report()).data()).toEqual(reportBefore);
-  });
+  }, 150_000);
 });

@@ -1,5 +1,17 @@
 // applications/{appId}: who may get, list, create, update and delete.
-import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from "firebase/firestore";
+import {
+  collection,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  writeBatch,
+} from "firebase/firestore";
 import { describe, it } from "vitest";
 import {
   ACTORS,
@@ -71,10 +83,25 @@ describe("create", () => {
     denied(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), extensionGrantedUntil: "2030-01-01" })));
   it("a candidate cannot create an application with an unknown route", () =>
     denied(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), route: "level4" })));
+  it("a candidate can name five supervisors", () =>
+    allowed(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), supervisorIds: ["a", "b", "c", "d", "e"] })));
   it("a candidate cannot name more than five supervisors", () =>
     denied(
       create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), supervisorIds: ["a", "b", "c", "d", "e", "f"] }),
     ));
+  it("a candidate cannot create an application under the id of a deleted one", async () => {
+    await world().withSecurityRulesDisabled((c) =>
+      setDoc(doc(c.firestore(), "deletedApplications/new-app"), { ownerUid: OWNER, deletedAt: new Date() }),
+    );
+    await denied(create(ACTORS.otherCandidate, draft(OTHER_CANDIDATE)));
+    await allowed(create(ACTORS.otherCandidate, draft(OTHER_CANDIDATE), "never-used"));
+  });
+  it("the owner cannot recreate their own deleted application either", async () => {
+    await world().withSecurityRulesDisabled((c) =>
+      setDoc(doc(c.firestore(), "deletedApplications/new-app"), { ownerUid: OTHER_CANDIDATE, deletedAt: new Date() }),
+    );
+    await denied(create(ACTORS.otherCandidate, draft(OTHER_CANDIDATE)));
+  });
   it("a signed-out visitor cannot create an application", () =>
     denied(create(ACTORS.signedOut, draft(OTHER_CANDIDATE))));
   it("a committee member cannot create an application for a candidate", () =>
@@ -88,6 +115,39 @@ describe("update", () => {
   it("the owner can change the named supervisors of a draft", () =>
     allowed(update(ACTORS.owner, { supervisorIds: [NAMED_SUPERVISOR, "sup-new"] })));
   it("the owner cannot set their application's status", () => denied(update(ACTORS.owner, { status: "submitted" })));
+
+  // supervisorIds: each denial has an allowed twin that differs only in the attribute under test.
+  const SUPERVISOR_LISTS: [string, unknown[], unknown[]][] = [
+    ["more than five supervisors", ["s1", "s2", "s3", "s4", "s5", "s6"], ["s1", "s2", "s3", "s4", "s5"]],
+    ["the same supervisor twice", [NAMED_SUPERVISOR, NAMED_SUPERVISOR], [NAMED_SUPERVISOR, "sup-new"]],
+    ["themselves as supervisor", [NAMED_SUPERVISOR, OWNER], [NAMED_SUPERVISOR, "sup-new"]],
+    ["a supervisor id that is not a string", [NAMED_SUPERVISOR, 42], [NAMED_SUPERVISOR, "42"]],
+    ["a supervisor id that is a map", [{ uid: NAMED_SUPERVISOR }], [NAMED_SUPERVISOR]],
+    ["an empty supervisor id", [""], ["x"]],
+    ["a supervisor id with a slash", ["sup/named"], ["sup-named"]],
+    ["a supervisor id longer than a uid", ["s".repeat(129)], ["s".repeat(128)]],
+    ["a fifth element that is not uid-shaped", ["s1", "s2", "s3", "s4", "s 5"], ["s1", "s2", "s3", "s4", "s5"]],
+  ];
+  it.each(SUPERVISOR_LISTS)("the owner cannot name %s", (_what, bad) =>
+    denied(update(ACTORS.owner, { supervisorIds: bad })),
+  );
+  it.each(SUPERVISOR_LISTS)("the owner can name the twin list of %s", (_what, _bad, good) =>
+    allowed(update(ACTORS.owner, { supervisorIds: good })),
+  );
+  it("the owner can name no supervisor yet", () => allowed(update(ACTORS.owner, { supervisorIds: [] })));
+  it("the owner cannot replace the list of supervisors by a string", () =>
+    denied(update(ACTORS.owner, { supervisorIds: NAMED_SUPERVISOR })));
+  it("a candidate cannot create a draft that names themselves as supervisor", async () => {
+    const create = (ids: string[]) =>
+      setDoc(doc(dbAs(world(), ACTORS.otherCandidate), "applications/new-app"), {
+        ownerUid: OTHER_CANDIDATE,
+        route: "level2",
+        status: "draft",
+        supervisorIds: ids,
+      });
+    await denied(create([OTHER_CANDIDATE]));
+    await allowed(create([NAMED_SUPERVISOR]));
+  });
   it("the owner cannot mark their application passed", () => denied(update(ACTORS.owner, { status: "passed" })));
   it("the owner cannot assign graders", () => denied(update(ACTORS.owner, { graderUids: [OWNER] })));
   it("the owner cannot grant themselves an extension", () =>
@@ -115,18 +175,62 @@ describe("update", () => {
 });
 
 describe("delete", () => {
+  // A draft is deleted together with its tombstone, in one batch.
+  const removeWithTombstone = (
+    actor: Actor,
+    tombstone: object = { ownerUid: actor.uid, deletedAt: serverTimestamp() },
+  ) => {
+    const db = dbAs(world(), actor);
+    const batch = writeBatch(db);
+    batch.delete(doc(db, `applications/${APP}`));
+    batch.set(doc(db, `deletedApplications/${APP}`), tombstone);
+    return batch.commit();
+  };
   const remove = (actor: Actor) => deleteDoc(doc(dbAs(world(), actor), `applications/${APP}`));
-  it("the owner can delete a draft", () => allowed(remove(ACTORS.owner)));
-  it("another candidate cannot delete the owner's draft", () => denied(remove(ACTORS.otherCandidate)));
-  it("a committee member cannot delete an application", () => denied(remove(ACTORS.committee)));
+
+  it("the owner can delete a draft together with its tombstone", () => allowed(removeWithTombstone(ACTORS.owner)));
+  it("the owner cannot delete a draft without its tombstone", () => denied(remove(ACTORS.owner)));
+  it("the owner cannot delete a draft with a tombstone in another user's name", () =>
+    denied(removeWithTombstone(ACTORS.owner, { ownerUid: OTHER_CANDIDATE, deletedAt: serverTimestamp() })));
+  it("the owner cannot delete a draft with a back-dated tombstone", () =>
+    denied(removeWithTombstone(ACTORS.owner, { ownerUid: OWNER, deletedAt: new Date("2020-01-01") })));
+  it("the owner cannot delete a draft with a tombstone carrying other fields", () =>
+    denied(removeWithTombstone(ACTORS.owner, { ownerUid: OWNER, deletedAt: serverTimestamp(), note: "x" })));
+  it("another candidate cannot delete the owner's draft, even with a tombstone", () =>
+    denied(removeWithTombstone(ACTORS.otherCandidate)));
+  it("a committee member cannot delete an application", () => denied(removeWithTombstone(ACTORS.committee)));
   it("the owner cannot delete a submitted application", async () => {
     await seedWorld(world(), "submitted");
-    await denied(remove(ACTORS.owner));
+    await denied(removeWithTombstone(ACTORS.owner));
   });
   it("the owner cannot delete a returned application that was once submitted", async () => {
     await world().withSecurityRulesDisabled((c) =>
       setDoc(doc(c.firestore(), `applications/${APP}`), { ...applicationData("returned"), submissionCount: 1 }),
     );
-    await denied(remove(ACTORS.owner));
+    await denied(removeWithTombstone(ACTORS.owner));
+  });
+});
+
+describe("tombstones of deleted applications", () => {
+  const tombstone = (actor: Actor, id = APP) => doc(dbAs(world(), actor), `deletedApplications/${id}`);
+  it("the owner cannot write a tombstone for an application they keep", () =>
+    denied(setDoc(tombstone(ACTORS.owner), { ownerUid: OWNER, deletedAt: serverTimestamp() })));
+  it("a candidate cannot reserve an id that was never used", () =>
+    denied(
+      setDoc(tombstone(ACTORS.otherCandidate, "unused"), { ownerUid: OTHER_CANDIDATE, deletedAt: serverTimestamp() }),
+    ));
+  it("the owner can read the tombstone of their deleted application", async () => {
+    await world().withSecurityRulesDisabled((c) =>
+      setDoc(doc(c.firestore(), "deletedApplications/gone"), { ownerUid: OWNER, deletedAt: new Date() }),
+    );
+    await allowed(getDoc(tombstone(ACTORS.owner, "gone")));
+    await denied(getDoc(tombstone(ACTORS.otherCandidate, "gone")));
+  });
+  it("nobody can remove a tombstone from a client", async () => {
+    await world().withSecurityRulesDisabled((c) =>
+      setDoc(doc(c.firestore(), "deletedApplications/gone"), { ownerUid: OWNER, deletedAt: new Date() }),
+    );
+    await denied(deleteDoc(tombstone(ACTORS.owner, "gone")));
+    await denied(updateDoc(tombstone(ACTORS.owner, "gone"), { ownerUid: OTHER_CANDIDATE }));
   });
 });

@@ -29,6 +29,8 @@ export const OWNER = "cand-owner";
 export const OTHER_CANDIDATE = "cand-other";
 export const NAMED_SUPERVISOR = "sup-named";
 export const OTHER_SUPERVISOR = "sup-other";
+/** A second supervisor named on the seeded application, with a declaration of their own. */
+export const SECOND_SUPERVISOR = "sup-second";
 export const ASSIGNED_GRADER = "grader-assigned";
 export const OTHER_GRADER = "grader-other";
 export const COMMITTEE = "committee-1";
@@ -43,6 +45,7 @@ export const ACTORS = {
   otherCandidate: { name: "another candidate", uid: OTHER_CANDIDATE },
   namedSupervisor: { name: "a named supervisor", uid: NAMED_SUPERVISOR },
   otherSupervisor: { name: "a supervisor not named on it", uid: OTHER_SUPERVISOR },
+  secondSupervisor: { name: "the second named supervisor", uid: SECOND_SUPERVISOR },
   assignedGrader: { name: "an assigned grader", uid: ASSIGNED_GRADER, claims: { role: "grader" } },
   otherGrader: { name: "a grader not assigned", uid: OTHER_GRADER, claims: { role: "grader" } },
   committee: { name: "a committee member", uid: COMMITTEE, claims: { role: "committee" } },
@@ -62,6 +65,13 @@ export const allowed = async (p: Promise<unknown>): Promise<void> => {
 export const denied = async (p: Promise<unknown>): Promise<void> => {
   await assertFails(p);
 };
+
+/** The UTC calendar date `days` from now: the rules' `request.time` is UTC. */
+export function utcDay(days = 0): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 export const validCase = () => ({
   patientRef: "pt-0001",
@@ -97,7 +107,7 @@ export const applicationData = (status = "draft") => ({
   ownerUid: OWNER,
   route: "level2",
   status,
-  supervisorIds: [NAMED_SUPERVISOR],
+  supervisorIds: [NAMED_SUPERVISOR, SECOND_SUPERVISOR],
   graderUids: [ASSIGNED_GRADER],
   examResultId: "exam-1",
 });
@@ -112,6 +122,10 @@ export async function seedWorld(env: RulesTestEnvironment, status = "draft"): Pr
         { name: "Dr Named", body: "EACVI", level3From: "2015-01-01", level3Until: null },
       ],
       [
+        `supervisors/${SECOND_SUPERVISOR}`,
+        { name: "Dr Second", body: "EACVI", level3From: "2018-01-01", level3Until: null },
+      ],
+      [
         `supervisors/${OTHER_SUPERVISOR}`,
         { name: "Dr Other", body: "SCMR", level3From: "2016-01-01", level3Until: null },
       ],
@@ -123,6 +137,7 @@ export async function seedWorld(env: RulesTestEnvironment, status = "draft"): Pr
       [`applications/${APP}/training/tr-1`, validTraining()],
       [`applications/${APP}/recognition/rec-1`, validRecognition()],
       [`applications/${APP}/declarations/${NAMED_SUPERVISOR}`, { signedOn: "2025-06-01" }],
+      [`applications/${APP}/declarations/${SECOND_SUPERVISOR}`, { signedOn: "2025-06-03" }],
       [`applications/${APP}/validation/current`, { eligible: false, findings: [] }],
       [`applications/${APP}/snapshots/1`, { submission: 1 }],
       [

@@ -36,6 +36,22 @@ describe("profiles", () => {
     denied(updateDoc(profile(ACTORS.owner), { role: "committee" })));
   it("the owner cannot record an ACLS of an unknown kind", () =>
     denied(updateDoc(profile(ACTORS.owner), { acls: { kind: "diploma", validUntil: null, evidenceId: null } })));
+  it("the owner cannot record an ACLS certificate valid until February 30th", () =>
+    denied(
+      updateDoc(profile(ACTORS.owner), { acls: { kind: "certificate", validUntil: "2027-02-30", evidenceId: "ev" } }),
+    ));
+  it("the owner can record an ACLS certificate valid until February 28th", () =>
+    allowed(
+      updateDoc(profile(ACTORS.owner), { acls: { kind: "certificate", validUntil: "2027-02-28", evidenceId: "ev" } }),
+    ));
+  it("the owner can clear the ACLS certificate's evidence", () =>
+    allowed(
+      updateDoc(profile(ACTORS.owner), { acls: { kind: "certificate", validUntil: "2027-02-28", evidenceId: null } }),
+    ));
+  it("the owner cannot record a registration valid until 2027-13-01", () =>
+    denied(updateDoc(profile(ACTORS.owner), { physicianRegistration: { validUntil: "2027-13-01" } })));
+  it("the owner can record a registration valid until 2027-12-01", () =>
+    allowed(updateDoc(profile(ACTORS.owner), { physicianRegistration: { validUntil: "2027-12-01" } })));
   it("the owner cannot store a malformed e-mail address", () =>
     denied(updateDoc(profile(ACTORS.owner), { email: "not an address" })));
   it("another candidate cannot edit the owner's profile", () =>
@@ -56,6 +72,26 @@ describe("evidence records (written by the upload check)", () => {
     denied(setDoc(record(ACTORS.owner), { status: "accepted", sha256: "0".repeat(64) })));
   it("the owner cannot unlock evidence of a submitted application", () =>
     denied(updateDoc(record(ACTORS.owner), { submittedIn: null })));
+});
+
+describe("evidence usage (kept by the upload check)", () => {
+  const usage = (actor: Actor, uid = OWNER) => doc(dbAs(world(), actor), `evidenceUsage/${uid}`);
+  const seedUsage = () =>
+    world().withSecurityRulesDisabled((c) =>
+      setDoc(doc(c.firestore(), `evidenceUsage/${OWNER}`), { count: 1, bytes: 1000, objects: {} }),
+    );
+  it("the owner can read their usage", async () => {
+    await seedUsage();
+    await allowed(getDoc(usage(ACTORS.owner)));
+  });
+  it("another candidate cannot read the owner's usage", async () => {
+    await seedUsage();
+    await denied(getDoc(usage(ACTORS.otherCandidate)));
+  });
+  it("the owner cannot lower their usage to upload more", async () => {
+    await seedUsage();
+    await denied(setDoc(usage(ACTORS.owner), { count: 0, bytes: 0, objects: {} }));
+  });
 });
 
 describe("notifications", () => {

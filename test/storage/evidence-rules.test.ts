@@ -43,16 +43,21 @@ beforeEach(async () => {
 
 const storageAs = (uid: string | null, claims?: Record<string, unknown>) =>
   uid === null ? env.unauthenticatedContext().storage() : env.authenticatedContext(uid, claims).storage();
-const markSubmitted = () =>
+const setRecord = (data: object) =>
+  env.withSecurityRulesDisabled((c) => setDoc(doc(c.firestore(), `users/${OWNER}/evidence/ev-1`), data));
+const markSubmitted = (submittedIn: unknown = ["app-1"]) => setRecord({ status: "accepted", submittedIn });
+const setUsage = (count: number, bytes: number) =>
   env.withSecurityRulesDisabled((c) =>
-    setDoc(doc(c.firestore(), `users/${OWNER}/evidence/ev-1`), { status: "accepted", submittedIn: "app-1" }),
+    setDoc(doc(c.firestore(), `evidenceUsage/${OWNER}`), { count, bytes, objects: {} }),
   );
+const uploadAs = (uid: string, path: string, bytes: Uint8Array = realPdf()) =>
+  uploadBytes(ref(storageAs(uid), path), bytes, pdf);
 
 describe("evidence uploads", () => {
   it("the owner can upload a PDF to their own path", () =>
-    assertSucceeds(uploadBytes(ref(storageAs(OWNER), `evidence/${OWNER}/ev-2/c.pdf`), realPdf(), pdf)));
+    assertSucceeds(uploadAs(OWNER, `evidence/${OWNER}/ev-2/c.pdf`)));
   it("another candidate cannot upload to the owner's path", () =>
-    assertFails(uploadBytes(ref(storageAs("cand-other"), `evidence/${OWNER}/ev-2/c.pdf`), realPdf(), pdf)));
+    assertFails(uploadAs("cand-other", `evidence/${OWNER}/ev-2/c.pdf`)));
   it("the owner cannot upload a text file", () =>
     assertFails(
       uploadBytes(ref(storageAs(OWNER), `evidence/${OWNER}/ev-2/c.txt`), Buffer.from("x"), {
@@ -60,18 +65,62 @@ describe("evidence uploads", () => {
       }),
     ));
   it("the owner cannot upload more than 10 MB", () =>
-    assertFails(
-      uploadBytes(ref(storageAs(OWNER), `evidence/${OWNER}/ev-2/c.pdf`), Buffer.alloc(10 * 1024 * 1024 + 1), pdf),
-    ));
-  it("the owner can replace evidence not yet submitted", () =>
-    assertSucceeds(uploadBytes(ref(storageAs(OWNER), PATH), realPdf(), pdf)));
+    assertFails(uploadAs(OWNER, `evidence/${OWNER}/ev-2/c.pdf`, Buffer.alloc(10 * 1024 * 1024 + 1))));
+  it("the owner can upload exactly 10 MB", () =>
+    assertSucceeds(uploadAs(OWNER, `evidence/${OWNER}/ev-2/c.pdf`, Buffer.alloc(10 * 1024 * 1024))));
+  it("the owner can replace evidence not yet submitted", () => assertSucceeds(uploadAs(OWNER, PATH)));
   it("the owner cannot replace evidence of a submitted application", async () => {
     await markSubmitted();
-    await assertFails(uploadBytes(ref(storageAs(OWNER), PATH), realPdf(), pdf));
+    await assertFails(uploadAs(OWNER, PATH));
+  });
+  it("the owner cannot add a second file under an evidence id frozen by a submission", async () => {
+    await markSubmitted();
+    await assertFails(uploadAs(OWNER, `evidence/${OWNER}/ev-1/second.pdf`));
+  });
+  it("the owner can add a second file under an evidence id no submission froze", async () => {
+    await markSubmitted([]);
+    await assertSucceeds(uploadAs(OWNER, `evidence/${OWNER}/ev-1/second.pdf`));
+  });
+  it("the owner cannot add a file under an id frozen the old way (a single application id)", async () => {
+    await markSubmitted("app-1");
+    await assertFails(uploadAs(OWNER, `evidence/${OWNER}/ev-1/second.pdf`));
   });
   it("the owner cannot delete evidence of a submitted application", async () => {
     await markSubmitted();
     await assertFails(deleteObject(ref(storageAs(OWNER), PATH)));
+  });
+  it("the owner can delete evidence no submission froze", async () => {
+    await markSubmitted([]);
+    await assertSucceeds(deleteObject(ref(storageAs(OWNER), PATH)));
+  });
+});
+
+describe("names and per-user limits", () => {
+  it("the owner cannot use an evidence id of 65 characters", () =>
+    assertFails(uploadAs(OWNER, `evidence/${OWNER}/${"e".repeat(65)}/c.pdf`)));
+  it("the owner can use an evidence id of 64 characters", () =>
+    assertSucceeds(uploadAs(OWNER, `evidence/${OWNER}/${"e".repeat(64)}/c.pdf`)));
+  it("the owner cannot use an evidence id with a dot", () =>
+    assertFails(uploadAs(OWNER, `evidence/${OWNER}/ev.2/c.pdf`)));
+  it("the owner cannot use a file name of 121 characters", () =>
+    assertFails(uploadAs(OWNER, `evidence/${OWNER}/ev-2/${"c".repeat(117)}.pdf`)));
+  it("the owner can use a file name of 120 characters", () =>
+    assertSucceeds(uploadAs(OWNER, `evidence/${OWNER}/ev-2/${"c".repeat(116)}.pdf`)));
+  it("the owner cannot upload a 101st object", async () => {
+    await setUsage(100, 1000);
+    await assertFails(uploadAs(OWNER, `evidence/${OWNER}/ev-2/c.pdf`));
+  });
+  it("the owner can upload a 100th object", async () => {
+    await setUsage(99, 1000);
+    await assertSucceeds(uploadAs(OWNER, `evidence/${OWNER}/ev-2/c.pdf`));
+  });
+  it("the owner cannot go over 250 MB in all", async () => {
+    await setUsage(1, 250 * 1024 * 1024 - realPdf().length + 1);
+    await assertFails(uploadAs(OWNER, `evidence/${OWNER}/ev-2/c.pdf`));
+  });
+  it("the owner can reach 250 MB in all exactly", async () => {
+    await setUsage(1, 250 * 1024 * 1024 - realPdf().length);
+    await assertSucceeds(uploadAs(OWNER, `evidence/${OWNER}/ev-2/c.pdf`));
   });
 });
 
@@ -82,6 +131,24 @@ describe("reading evidence", () => {
   it("the grader assigned to the application can read it", async () => {
     await markSubmitted();
     await assertSucceeds(getBytes(ref(storageAs("grader-1", { role: "grader" }), PATH)));
+  });
+  it("the grader of each application that submitted the file can read it", async () => {
+    await env.withSecurityRulesDisabled(async (c) => {
+      for (const [id, grader] of [
+        ["app-2", "grader-2"],
+        ["app-3", "grader-3"],
+      ]) {
+        await setDoc(doc(c.firestore(), `applications/${id}`), {
+          ownerUid: OWNER,
+          graderUids: [grader],
+          status: "submitted",
+        });
+      }
+    });
+    await markSubmitted(["app-1", "app-2", "app-3"]);
+    for (const grader of ["grader-1", "grader-2", "grader-3"]) {
+      await assertSucceeds(getBytes(ref(storageAs(grader, { role: "grader" }), PATH)));
+    }
   });
   it("a grader not assigned cannot read it", async () => {
     await markSubmitted();

@@ -9,10 +9,12 @@ import {
   type Application,
   type ApplicationDocs,
   type ApplicationStatus,
+  type Doc,
   type LiveReport,
 } from "./domain/application-docs.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../platform/domain/dates.js";
 import { loadApplicationDocs, transactionReader } from "./application-repository.js";
+import { evidenceProblems, frozenBy, type EvidenceProblem, type EvidenceReference } from "../evidence/index.js";
 import { logs } from "../platform/logs.js";
 import { loadPolicy } from "../platform/policy-repository.js";
 import { paths } from "../platform/paths.js";
@@ -37,19 +39,45 @@ function assertStatus(app: Application, allowed: readonly ApplicationStatus[], a
   }
 }
 
-/** The evidence records named by the application's documents that exist. */
-async function lockableEvidence(db: Firestore, tx: Transaction, docs: ApplicationDocs, owner: string) {
+/** Every evidence id the application's documents name: CME certificates, peer-recognition proofs, the ACLS certificate. */
+function evidenceReferences(docs: ApplicationDocs): EvidenceReference[] {
   const field = (data: unknown, key: string) => (data as Record<string, unknown> | undefined)?.[key];
-  const ids = new Set<unknown>([
-    ...docs.cme.map((d) => field(d.data, "certificateId")),
-    ...docs.recognition.map((d) => field(d.data, "evidenceId")),
-    field(field(docs.profile?.data, "acls"), "evidenceId"),
-  ]);
-  const refs = [...ids]
-    .filter((id): id is string => typeof id === "string" && /^[^/]{1,128}$/.test(id))
-    .map((id) => db.doc(paths.evidence(owner, id)));
-  if (refs.length === 0) return [];
-  return (await tx.getAll(...refs)).filter((snap) => snap.exists).map((snap) => snap.ref);
+  const named = (doc: Doc, key: string, usedBy: string) => {
+    const id = field(doc.data, key);
+    return typeof id === "string" ? [{ evidenceId: id, usedBy }] : [];
+  };
+  const acls = docs.profile
+    ? named({ ...docs.profile, data: field(docs.profile.data, "acls") }, "evidenceId", "profile (ACLS)")
+    : [];
+  return [
+    ...docs.cme.flatMap((d) => named(d, "certificateId", `cme/${d.id}`)),
+    ...docs.recognition.flatMap((d) => named(d, "evidenceId", `recognition/${d.id}`)),
+    ...acls,
+  ];
+}
+
+/** The owner's evidence records for the referenced ids (only well-formed ids are looked up). */
+async function readEvidence(db: Firestore, tx: Transaction, references: EvidenceReference[], owner: string) {
+  const ids = [...new Set(references.map((r) => r.evidenceId))].filter((id) => /^[A-Za-z0-9_-]{1,128}$/.test(id));
+  const snaps = ids.length ? await tx.getAll(...ids.map((id) => db.doc(paths.evidence(owner, id)))) : [];
+  return new Map(snaps.filter((snap) => snap.exists).map((snap) => [snap.id, snap]));
+}
+
+/** What a snapshot keeps of each evidence record. */
+function frozenFacts(record: Record<string, unknown>) {
+  const keep = ["path", "sha256", "size", "contentType", "generation"] as const;
+  return Object.fromEntries(keep.map((key) => [key, record[key] ?? null]));
+}
+
+/** The refusal message: how many findings, and which evidence ids are missing and why. */
+function refusal(errorCount: number, missing: EvidenceProblem[]): string {
+  const parts: string[] = [];
+  if (errorCount > 0) parts.push(`the application does not meet the requirements yet (${errorCount} problem(s))`);
+  if (missing.length > 0) {
+    const list = missing.map((m) => `${m.evidenceId} (${m.usedBy.join(", ")}: ${m.problem})`).join("; ");
+    parts.push(`${missing.length} evidence file(s) are missing or not accepted: ${list}`);
+  }
+  return `Cannot submit: ${parts.join("; and ")}. Fix them and submit again.`;
 }
 
 export interface SubmitResult {
@@ -73,15 +101,17 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
     const policy = await loadPolicy(db, transactionReader(tx));
     const today = calendarDateIn(PROGRAMME_TIME_ZONE, now);
     const { report, bundle } = judgeApplication(loaded.docs, today, policy);
-    if (!report.eligible || !bundle) {
-      const errors = report.findings.filter((f) => f.severity === "error");
-      throw new HttpsError(
-        "failed-precondition",
-        `The application does not meet the requirements yet (${errors.length} problem(s)); fix them and submit again.`,
-        { findings: errors },
-      );
+    const references = evidenceReferences(loaded.docs);
+    const evidence = await readEvidence(db, tx, references, app.ownerUid);
+    const records = new Map([...evidence].map(([id, snap]) => [id, snap.data() ?? {}]));
+    const missingEvidence = evidenceProblems(references, records, appId);
+    const errors = report.findings.filter((f) => f.severity === "error");
+    if (!report.eligible || !bundle || missingEvidence.length > 0) {
+      throw new HttpsError("failed-precondition", refusal(errors.length, missingEvidence), {
+        findings: errors,
+        missingEvidence,
+      });
     }
-    const evidence = await lockableEvidence(db, tx, loaded.docs, app.ownerUid);
     const submission = (app.submissionCount ?? 0) + 1;
     tx.create(db.doc(`${paths.snapshots(appId)}/${submission}`), {
       submission,
@@ -89,9 +119,18 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
       submittedAt: FieldValue.serverTimestamp(),
       bundle,
       report,
+      // The files as judged: graders compare them with what they download.
+      evidence: Object.fromEntries([...records].map(([id, r]) => [id, frozenFacts(r)])),
     });
-    // Storage rules refuse to overwrite or delete evidence marked this way.
-    for (const ref of evidence) tx.update(ref, { submittedIn: appId });
+    // Storage rules refuse to create, overwrite or delete anything under a
+    // frozen id, and the upload check never changes its record again. One
+    // file may back several applications: each is added to the list.
+    for (const [id, snap] of evidence) {
+      const submittedIn = frozenBy(snap.get("submittedIn"));
+      if (!submittedIn.includes(appId)) {
+        tx.update(db.doc(paths.evidence(app.ownerUid, id)), { submittedIn: [...submittedIn, appId] });
+      }
+    }
     // The exam's logbook deadline is met: its reminders stop.
     const exam = loaded.docs.exam;
     if (exam && (exam.data as { uid?: unknown }).uid === app.ownerUid) {

@@ -13,3 +13,4 @@ export { submitApplication } from "./callables/submit-application.js";
 export { withdrawApplication } from "./callables/withdraw-application.js";
 export { returnForModification } from "./callables/return-for-modification.js";
 export { logbookDeadlines } from "./schedules/logbook-deadlines.js";
+export { onApplicationDeleted } from "./triggers/on-application-deleted.js";

@@ -2,7 +2,24 @@
 // supervisor letters, publication proofs): what the Storage rules cannot
 // check. The file's real type is read from its first bytes.
 
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+/**
+ * Limits on what one account may store, so that nobody can make the upload
+ * check download gigabytes. storage.rules repeats them (test/rules/sources.test.ts
+ * compares the two); the upload check enforces them again, because rules that
+ * read a counter cannot stop a burst of parallel uploads.
+ */
+export const EVIDENCE_LIMITS = {
+  maxFileBytes: 10 * 1024 * 1024,
+  /** Live objects under evidence/{uid}/: a Level 3 logbook needs a few dozen certificates. */
+  maxObjectsPerUser: 100,
+  maxBytesPerUser: 250 * 1024 * 1024,
+  evidenceIdPattern: "^[A-Za-z0-9_-]{1,64}$",
+  maxFileNameLength: 120,
+  /** How many applications may freeze one file (storage.rules checks each one's graders). */
+  maxApplicationsPerEvidence: 3,
+} as const;
+
+export const EVIDENCE_MAX_BYTES = EVIDENCE_LIMITS.maxFileBytes;
 
 const TYPES = [
   { contentType: "application/pdf", extensions: ["pdf"], magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -26,6 +43,48 @@ export function parseEvidencePath(name: string): EvidencePath | null {
 export function detectContentType(head: Uint8Array): string | null {
   const type = TYPES.find(({ magic }) => magic.every((byte, i) => head[i] === byte));
   return type?.contentType ?? null;
+}
+
+const EVIDENCE_ID = new RegExp(EVIDENCE_LIMITS.evidenceIdPattern);
+
+/** An id Firestore accepts as a document id, so that a refusal can be recorded under it. */
+export function isRecordableId(id: string): boolean {
+  return /^[^/]{1,128}$/.test(id) && id !== "." && id !== ".." && !/^__.*__$/.test(id);
+}
+
+/** Why the object's evidence id or file name is refused, or null. */
+export function evidenceNameProblem(path: EvidencePath): string | null {
+  if (!EVIDENCE_ID.test(path.evidenceId)) {
+    return "the evidence id must be 1 to 64 letters, digits, '_' or '-'";
+  }
+  if (path.fileName.length > EVIDENCE_LIMITS.maxFileNameLength) {
+    return `the file name is longer than ${EVIDENCE_LIMITS.maxFileNameLength} characters`;
+  }
+  return null;
+}
+
+/** What one user already stores: live objects under evidence/{uid}/, by name. */
+export interface EvidenceUsage {
+  objects: Record<string, { generation: string; size: number }>;
+}
+
+/** Why one more object of `size` bytes named `name` would exceed the user's limits, or null. */
+export function usageProblem(usage: EvidenceUsage, name: string, size: number): string | null {
+  const others = Object.entries(usage.objects).filter(([other]) => other !== name);
+  if (others.length >= EVIDENCE_LIMITS.maxObjectsPerUser) {
+    return `you already store ${others.length} evidence files, the most one account may keep; delete some first`;
+  }
+  const bytes = others.reduce((sum, [, o]) => sum + o.size, 0);
+  if (bytes + size > EVIDENCE_LIMITS.maxBytesPerUser) {
+    return `your evidence files would exceed ${EVIDENCE_LIMITS.maxBytesPerUser / 1024 / 1024} MB in all; delete some first`;
+  }
+  return null;
+}
+
+/** The applications that froze a record: `submittedIn` is a list of application ids (a single id in old records). */
+export function frozenBy(submittedIn: unknown): string[] {
+  if (Array.isArray(submittedIn)) return submittedIn.filter((id): id is string => typeof id === "string");
+  return typeof submittedIn === "string" && submittedIn.length > 0 ? [submittedIn] : [];
 }
 
 export interface UploadFacts {
