@@ -35,6 +35,13 @@ describe("importAnswerKey", () => {
     expect(parsed).toEqual(key);
   });
 
+  it("reads an Excel export (byte-order mark, CRLF) and explains a semicolon-separated one", () => {
+    expect(value(importAnswerKey("\uFEFFitem,key\r\nQ1,A\r\nQ2,B\r\nQ3,E\r\n", exam))).toEqual(key);
+    expect(errors(importAnswerKey("item;key\nQ1;A\n", exam))).toEqual([
+      { line: 1, message: 'the header lacks "item", "key" (expected columns: item, key)' },
+    ]);
+  });
+
   it("needs exactly the policy's number of items", () => {
     expect(errors(importAnswerKey("item,key\nQ1,A\nQ2,B\n", exam))).toEqual([
       { line: 1, message: "the key has 2 items; the exam has 3 (policy exam.items)" },
