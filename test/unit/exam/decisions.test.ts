@@ -53,6 +53,12 @@ describe("applyDecisions", () => {
     expect(refused([{ item: "Q9", action: "remove", reason: "x" }])).toEqual([
       "decision 1: item Q9 is not in the answer key",
     ]);
+    // names every object has are not items either
+    for (const item of ["constructor", "toString", "__proto__"]) {
+      expect(refused([{ item, action: "remove", reason: "x" }])).toEqual([
+        `decision 1: item ${item} is not in the answer key`,
+      ]);
+    }
     expect(refused([{ item: "Q1", action: "ignore", reason: "x" }])[0]).toMatch(/^decision 1: action/);
     expect(
       refused([

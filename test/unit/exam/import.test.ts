@@ -65,7 +65,7 @@ describe("importAnswerKey", () => {
     for (const bad of ["Q 1", "../x", "Q/1", "", "-Q1"]) {
       const refused = errors(importAnswerKey(`item,key\n${bad},A\nQ2,B\nQ3,C\n`, exam));
       expect(refused[0].line).toBe(2);
-      expect(refused[0].message).toMatch(/^item:/);
+      expect(refused[0].message).toMatch(/^item: 1 to 128 letters, digits/);
     }
   });
 
@@ -148,6 +148,13 @@ describe("importFlaggedItems", () => {
     expect(value(importFlaggedItems('item,reason\nQ2,"ambiguous, two answers"\nQ3,\n', key))).toEqual([
       { item: "Q2", reason: "ambiguous, two answers" },
       { item: "Q3", reason: "" },
+    ]);
+  });
+
+  it("refuses an item named like an object property that is not in the key", () => {
+    expect(errors(importFlaggedItems("item,reason\nconstructor,x\ntoString,y\n", key))).toEqual([
+      { line: 2, message: "item: not an item of the answer key" },
+      { line: 3, message: "item: not an item of the answer key" },
     ]);
   });
 

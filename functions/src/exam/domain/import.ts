@@ -5,6 +5,7 @@
 // line-numbered errors, so nothing half-read is ever scored.
 import { z } from "zod";
 import type { Policy } from "../../platform/domain/policy.js";
+import { describeIssue } from "../../platform/domain/issues.js";
 import { readCsv, type LineError } from "./csv.js";
 
 export type ExamPolicy = Policy["exam"];
@@ -38,11 +39,13 @@ export interface AngoffRatings {
 // Beyond this many, one last error says how many more there are.
 export const MAX_ERRORS = 100;
 
-const id = (what: string) =>
-  z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/, `${what}: letters, digits, '_', '.', '-' (at most 128)`);
+const id = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$/,
+    "1 to 128 letters, digits, '_', '.', '-', starting with a letter or digit",
+  );
 
 type Row = { line: number; cells: Record<string, string> };
 
@@ -92,12 +95,9 @@ function capped(errors: LineError[]): LineError[] {
   return [...shown, { line: last, message: `${errors.length - MAX_ERRORS} more errors not shown` }];
 }
 
-/** zod issues of one row as line errors: "line 7: item: ..." */
+/** zod issues of one row as line errors: `{line: 7, message: "item: ..."}` */
 function rowErrors(line: number, error: z.ZodError): LineError[] {
-  return error.issues.map((issue) => ({
-    line,
-    message: issue.path.length ? `${issue.path.map(String).join(".")}: ${issue.message}` : issue.message,
-  }));
+  return error.issues.map((issue) => ({ line, message: describeIssue(issue) }));
 }
 
 function option(options: readonly string[], blank: boolean) {
@@ -131,7 +131,7 @@ export function importAnswerKey(text: string, exam: ExamPolicy): ImportResult<An
   const table = readTable(text, ["item", "key"]);
   if (!table.ok) return table;
   const errors: LineError[] = [];
-  const schema = z.object({ item: id("item"), key: option(exam.options, false) });
+  const schema = z.object({ item: id, key: option(exam.options, false) });
   const firstLine = new Map<string, number>();
   const key: Record<string, string> = {};
   for (const { line, value } of parseRows(table.value, schema, errors)) {
@@ -163,8 +163,8 @@ export function importResponses(text: string, answerKey: AnswerKey, exam: ExamPo
   const errors: LineError[] = [];
   const itemIndex = new Map(answerKey.items.map((item, i) => [item, i]));
   const schema = z.object({
-    candidate: id("candidate"),
-    item: id("item").refine((item) => itemIndex.has(item), "not an item of the answer key"),
+    candidate: id,
+    item: id.refine((item) => itemIndex.has(item), "not an item of the answer key"),
     response: option(exam.options, true),
   });
   const candidateIndex = new Map<string, number>();
@@ -215,7 +215,7 @@ export function importFlaggedItems(text: string, answerKey: AnswerKey): ImportRe
   if (!table.ok) return table;
   const errors: LineError[] = [];
   const schema = z.object({
-    item: id("item").refine((item) => item in answerKey.key, "not an item of the answer key"),
+    item: id.refine((item) => Object.hasOwn(answerKey.key, item), "not an item of the answer key"),
     reason: z.string().trim().max(2000),
   });
   const firstLine = new Map<string, number>();
@@ -243,8 +243,8 @@ export function importAngoffRatings(text: string, answerKey: AnswerKey): ImportR
   const errors: LineError[] = [];
   const itemIndex = new Map(answerKey.items.map((item, i) => [item, i]));
   const schema = z.object({
-    judge: id("judge"),
-    item: id("item").refine((item) => itemIndex.has(item), "not an item of the answer key"),
+    judge: id,
+    item: id.refine((item) => itemIndex.has(item), "not an item of the answer key"),
     rating: z
       .string()
       .trim()

@@ -45,7 +45,8 @@ export function applyDecisions(answerKey: AnswerKey, decisions: readonly unknown
       return;
     }
     const d = parsed.data;
-    if (!(d.item in answerKey.key)) errors.push(`decision ${index + 1}: item ${d.item} is not in the answer key`);
+    if (!Object.hasOwn(answerKey.key, d.item))
+      errors.push(`decision ${index + 1}: item ${d.item} is not in the answer key`);
     else if (byItem.has(d.item)) errors.push(`decision ${index + 1}: item ${d.item} already has a decision`);
     else if (d.action === "correct-key" && !exam.options.includes(d.key)) {
       errors.push(`decision ${index + 1}: key ${d.key} is not one of ${exam.options.join(", ")}`);
