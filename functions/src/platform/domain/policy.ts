@@ -11,6 +11,46 @@ const categoryMinima = z.object(
   Object.fromEntries(CASE_CATEGORIES.map((c) => [c, count])) as Record<CaseCategory, typeof count>,
 );
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day, HH:mm");
+const fraction = z.number().min(0).max(1);
+// The written exam (docs/exam.md): sessions, item analysis thresholds, pass mark.
+// The release deadline is committeeDeadlines.examResultsWeeks (one number, one rule).
+const examPolicySchema = z
+  .object({
+    items: z.number().int().positive(),
+    options: z.array(z.string().regex(/^[A-Z]$/)).min(2),
+    registration: z.object({
+      opensMonthsBefore: count,
+      closesDaysBefore: count,
+    }),
+    startWindow: z.object({ from: clockTime, to: clockTime }),
+    analysis: z.object({
+      groupFraction: z.number().gt(0).max(0.5),
+      difficulty: z.object({ reviewBelow: fraction, reviewAbove: fraction }),
+      discrimination: z.object({ reviewBelow: z.number().min(-1).max(1), removeBelow: z.number().min(-1).max(1) }),
+    }),
+    passMark: z.discriminatedUnion("method", [
+      z.object({ method: z.literal("modified-angoff") }),
+      z.object({ method: z.literal("fixed-percentage"), percent: z.number().gt(0).max(100) }),
+    ]),
+  })
+  .refine((e) => new Set(e.options).size === e.options.length, {
+    message: "options must be distinct",
+    path: ["options"],
+  })
+  .refine((e) => e.startWindow.from < e.startWindow.to, {
+    message: "the start window ends before it starts",
+    path: ["startWindow"],
+  })
+  .refine((e) => e.analysis.difficulty.reviewBelow < e.analysis.difficulty.reviewAbove, {
+    message: "difficulty.reviewBelow must be below reviewAbove",
+    path: ["analysis", "difficulty"],
+  })
+  .refine((e) => e.analysis.discrimination.removeBelow <= e.analysis.discrimination.reviewBelow, {
+    message: "discrimination.removeBelow must not exceed reviewBelow",
+    path: ["analysis", "discrimination"],
+  });
+
 export const policySchema = z.object({
   version: z.string().min(1),
   notes: z.array(z.string()).optional(),
@@ -62,6 +102,7 @@ export const policySchema = z.object({
     remoteSupervisionAnswerDays: z.number().int().positive(),
     examResultsWeeks: z.number().int().positive(),
   }),
+  exam: examPolicySchema,
 });
 export type Policy = z.infer<typeof policySchema>;
 export type { Route };

@@ -1,0 +1,201 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "../../../functions/src/platform/domain/policy.js";
+import {
+  importAngoffRatings,
+  importAnswerKey,
+  importFlaggedItems,
+  importResponses,
+  MAX_ERRORS,
+  type AnswerKey,
+  type ImportResult,
+} from "../../../functions/src/exam/index.js";
+
+const exam = { ...DEFAULT_POLICY.exam, items: 3 };
+const KEY = "item,key\nQ1,A\nQ2,B\nQ3,E\n";
+
+function value<T>(result: ImportResult<T>): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+}
+
+function errors<T>(result: ImportResult<T>) {
+  if (result.ok) throw new Error("expected the file to be refused");
+  return result.errors;
+}
+
+const key: AnswerKey = value(importAnswerKey(KEY, exam));
+
+describe("importAnswerKey", () => {
+  it("reads the key in file order", () => {
+    expect(key).toEqual({ items: ["Q1", "Q2", "Q3"], key: { Q1: "A", Q2: "B", Q3: "E" } });
+  });
+
+  it("accepts header names in any order and case, extra columns, lower-case options and spaces", () => {
+    const parsed = value(importAnswerKey("Key, ITEM ,comment\n a ,Q1,x\nb,Q2,\ne,Q3,\n", exam));
+    expect(parsed).toEqual(key);
+  });
+
+  it("reads an Excel export (byte-order mark, CRLF) and explains a semicolon-separated one", () => {
+    expect(value(importAnswerKey("\uFEFFitem,key\r\nQ1,A\r\nQ2,B\r\nQ3,E\r\n", exam))).toEqual(key);
+    expect(errors(importAnswerKey("item;key\nQ1;A\n", exam))).toEqual([
+      { line: 1, message: 'the header lacks "item", "key" (expected columns: item, key)' },
+    ]);
+  });
+
+  it("needs exactly the policy's number of items", () => {
+    expect(errors(importAnswerKey("item,key\nQ1,A\nQ2,B\n", exam))).toEqual([
+      { line: 1, message: "the key has 2 items; the exam has 3 (policy exam.items)" },
+    ]);
+    expect(errors(importAnswerKey(KEY + "Q4,C\n", exam))[0].message).toMatch(/has 4 items/);
+  });
+
+  it("refuses a twice-keyed item, naming both lines", () => {
+    expect(errors(importAnswerKey("item,key\nQ1,A\nQ2,B\nQ1,C\n", exam))).toEqual([
+      { line: 4, message: "item Q1 is keyed twice (first on line 2)" },
+    ]);
+  });
+
+  it("refuses an option outside the policy's letters, or none, on its line", () => {
+    const refused = errors(importAnswerKey("item,key\nQ1,F\nQ2,\nQ3,AB\n", exam));
+    expect(refused.map((e) => e.line)).toEqual([2, 3, 4]);
+    expect(refused[0].message).toBe("key: one of A, B, C, D, E");
+  });
+
+  it("refuses item ids that are not plain identifiers", () => {
+    for (const bad of ["Q 1", "../x", "Q/1", "", "-Q1"]) {
+      const refused = errors(importAnswerKey(`item,key\n${bad},A\nQ2,B\nQ3,C\n`, exam));
+      expect(refused[0].line).toBe(2);
+      expect(refused[0].message).toMatch(/^item: 1 to 128 letters, digits/);
+    }
+  });
+
+  it("refuses a file without the needed columns, an empty file and a header alone", () => {
+    expect(errors(importAnswerKey("item,answer\nQ1,A\n", exam))).toEqual([
+      { line: 1, message: 'the header lacks "key" (expected columns: item, key)' },
+    ]);
+    expect(errors(importAnswerKey("", exam))).toEqual([{ line: 1, message: "the file is empty" }]);
+    expect(errors(importAnswerKey("item,key\n", exam))).toEqual([{ line: 1, message: "the file has no data rows" }]);
+    expect(errors(importAnswerKey("item,key,item\nQ1,A,Q1\n", exam))[0].message).toMatch(/"item" appears twice/);
+  });
+
+  it("refuses a row with too many or too few fields", () => {
+    expect(errors(importAnswerKey("item,key\nQ1,A,x\nQ2\nQ3,C\n", exam))).toEqual([
+      { line: 2, message: "3 fields where the header has 2" },
+      { line: 3, message: "1 fields where the header has 2" },
+    ]);
+  });
+
+  it("passes on a broken CSV structure with its line", () => {
+    expect(errors(importAnswerKey('item,key\nQ1,A\n"Q2,B\n', exam))).toEqual([
+      { line: 3, message: "a quoted field is never closed" },
+    ]);
+  });
+});
+
+const responsesCsv = (rows: string[]) => "candidate,item,response\n" + rows.join("\n") + "\n";
+const FULL = ["u1,Q1,A", "u1,Q2,c", "u1,Q3,", "u2,Q1,B", "u2,Q2, B ", "u2,Q3,E"];
+
+describe("importResponses", () => {
+  it("builds the candidate × item matrix; blank is no answer, letters in any case", () => {
+    expect(value(importResponses(responsesCsv(FULL), key, exam))).toEqual({
+      items: ["Q1", "Q2", "Q3"],
+      candidates: ["u1", "u2"],
+      answers: [
+        ["A", "C", null],
+        ["B", "B", "E"],
+      ],
+    });
+  });
+
+  it("takes rows in any order", () => {
+    const shuffled = [FULL[5], FULL[0], FULL[3], FULL[2], FULL[4], FULL[1]];
+    const matrix = value(importResponses(responsesCsv(shuffled), key, exam));
+    expect(matrix.candidates).toEqual(["u2", "u1"]);
+    expect(matrix.answers[1]).toEqual(["A", "C", null]);
+  });
+
+  it("refuses an item that is not in the key, an unknown option and a bad candidate id, each on its line", () => {
+    const rows = [...FULL.slice(0, 5), "u2,Q9,E", "u3,Q1,F", "u 4,Q1,A"];
+    expect(errors(importResponses(responsesCsv(rows), key, exam))).toEqual([
+      { line: 7, message: "item: not an item of the answer key" },
+      { line: 8, message: "response: one of A, B, C, D, E or blank" },
+      { line: 9, message: expect.stringMatching(/^candidate:/) },
+    ]);
+  });
+
+  it("refuses an item answered twice by one candidate", () => {
+    expect(errors(importResponses(responsesCsv([...FULL, "u1,Q2,D"]), key, exam))).toEqual([
+      { line: 8, message: "candidate u1 answers item Q2 twice (first on line 3)" },
+    ]);
+  });
+
+  it("refuses a truncated export: a candidate without a row for every item", () => {
+    expect(errors(importResponses(responsesCsv(FULL.slice(0, 5)), key, exam))).toEqual([
+      { line: 5, message: "candidate u2 (first row here) has no row for 1 item(s): Q3" },
+    ]);
+  });
+
+  it("reports at most MAX_ERRORS errors and says how many more there are", () => {
+    const rows = Array.from({ length: MAX_ERRORS + 50 }, (_, i) => `u${i},Q1,Z`);
+    const refused = errors(importResponses(responsesCsv(rows), key, exam));
+    expect(refused).toHaveLength(MAX_ERRORS + 1);
+    expect(refused.at(-1)).toEqual({ line: MAX_ERRORS + 51, message: "50 more errors not shown" });
+  });
+});
+
+describe("importFlaggedItems", () => {
+  it("reads flagged items with an optional reason", () => {
+    expect(value(importFlaggedItems('item,reason\nQ2,"ambiguous, two answers"\nQ3,\n', key))).toEqual([
+      { item: "Q2", reason: "ambiguous, two answers" },
+      { item: "Q3", reason: "" },
+    ]);
+  });
+
+  it("refuses an item named like an object property that is not in the key", () => {
+    expect(errors(importFlaggedItems("item,reason\nconstructor,x\ntoString,y\n", key))).toEqual([
+      { line: 2, message: "item: not an item of the answer key" },
+      { line: 3, message: "item: not an item of the answer key" },
+    ]);
+  });
+
+  it("refuses an unknown or twice-flagged item", () => {
+    expect(errors(importFlaggedItems("item,reason\nQ9,x\nQ1,a\nQ1,b\n", key))).toEqual([
+      { line: 2, message: "item: not an item of the answer key" },
+      { line: 4, message: "item Q1 is flagged twice (first on line 3)" },
+    ]);
+  });
+});
+
+const ratingsCsv = (rows: string[]) => "judge,item,rating\n" + rows.join("\n") + "\n";
+
+describe("importAngoffRatings", () => {
+  it("reads each judge's ratings in key order", () => {
+    const rows = ["J1,Q3,1", "J1,Q1,0.65", "J1,Q2,.5", "J2,Q1,0", "J2,Q2,1.0", "J2,Q3,0.333"];
+    expect(value(importAngoffRatings(ratingsCsv(rows), key))).toEqual({
+      items: ["Q1", "Q2", "Q3"],
+      judges: ["J1", "J2"],
+      ratings: [
+        [0.65, 0.5, 1],
+        [0, 1, 0.333],
+      ],
+    });
+  });
+
+  it("refuses a rating that is not a probability written with a dot", () => {
+    for (const bad of ["65", "1.01", "-0.1", "0,65", "", "abc", "1e-1", "."]) {
+      const refused = errors(importAngoffRatings(ratingsCsv([`J1,Q1,"${bad}"`, "J1,Q2,0.5", "J1,Q3,0.5"]), key));
+      expect(refused).toHaveLength(1);
+      expect(refused[0].line).toBe(2);
+      expect(refused[0].message).toMatch(/^rating: a probability between 0 and 1/);
+    }
+  });
+
+  it("refuses a judge who did not rate every item, or rated one twice", () => {
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J1,Q2,0.5"]), key))).toEqual([
+      { line: 2, message: "judge J1 (first row here) has not rated 1 item(s): Q3" },
+    ]);
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J1,Q2,0.5", "J1,Q3,0.5", "J1,Q1,0.6"]), key))).toEqual([
+      { line: 5, message: "judge J1 rates item Q1 twice (first on line 2)" },
+    ]);
+  });
+});
