@@ -162,7 +162,13 @@ export function makeBundle(
     cases: makeCases(route, policy),
     cme: CME_BY_ROUTE[route].map((e) => ({ ...e })),
     peerRecognition: level3
-      ? [1, 2, 3].map((n) => ({ id: `pub-${n}`, kind: "publication" as const, date: "2024-03-01", isAbstract: false }))
+      ? [1, 2, 3].map((n) => ({
+          id: `pub-${n}`,
+          kind: "publication" as const,
+          date: "2024-03-01",
+          title: `CMR paper ${n}`,
+          isAbstract: false,
+        }))
       : [],
     supervisorDeclaration: { supervisorId: SUPERVISOR_ID, signedOn: "2026-05-20" },
     ...overrides,

@@ -97,6 +97,7 @@ describe("peer recognition (level 3)", () => {
     id: `pr-${n}`,
     kind: "publication",
     date: "2024-01-01",
+    title: `item ${n}`,
     ...fields,
   });
   const withItems = (items: Item[], route: Bundle["route"] = "level3-direct") =>
