@@ -197,7 +197,7 @@ export function judgeApplication(
     const report = validateApplication(built.bundle, policy);
     const all = sortFindings([...report.findings, ...findings]);
     return {
-      report: { ...report, findings: all, eligible: all.every((f) => f.severity !== "error") },
+      report: { ...report, findings: all, eligible: report.eligible && all.every((f) => f.severity !== "error") },
       bundle: built.bundle,
     };
   } catch (e) {

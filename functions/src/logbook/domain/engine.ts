@@ -62,7 +62,8 @@ export function validateApplication(rawBundle: unknown, policy: Policy = DEFAULT
   }
 
   return {
-    eligible: findings.every((f) => f.severity !== "error"),
+    // Every unmet requirement comes with an error finding; both are checked so that no rule can forget one.
+    eligible: findings.every((f) => f.severity !== "error") && requirements.every((r) => r.met),
     route: context.route,
     asOf: context.asOf,
     policyVersion: policy.version,
