@@ -3,7 +3,7 @@
 // (Table 1 events are annual: the same calendar year, or touching dates); or
 // the same title (compared without case, spaces or punctuation) on dates that
 // overlap or touch (an event split into one entry per day is still one event).
-import { addDaysIso } from "../../platform/domain/dates.js";
+import { dayNumber } from "./day-number.js";
 import { patientKey } from "./patient-key.js";
 import type { CmeEvent } from "./schema.js";
 
@@ -16,8 +16,9 @@ export interface EventIdentity {
   title: string;
   startDate: string;
   endDate: string;
-  /** The day after endDate: entries touching it are the same stretch of days. */
-  dayAfter: string;
+  /** The first day and the day after the last, as day numbers: touching entries are one stretch of days. */
+  first: number;
+  dayAfter: number;
   certificateId: string | null;
 }
 
@@ -27,14 +28,15 @@ export function identityOf(event: CmeEvent): EventIdentity {
     title: titleKey(event.title),
     startDate: event.startDate,
     endDate: event.endDate,
-    dayAfter: addDaysIso(event.endDate, 1),
+    first: dayNumber(event.startDate),
+    dayAfter: dayNumber(event.endDate) + 1,
     certificateId: event.certificateId || null,
   };
 }
 
 export function sameEvent(a: EventIdentity, b: EventIdentity): boolean {
   if (a.certificateId !== null && a.certificateId === b.certificateId) return true;
-  const touching = a.startDate <= b.dayAfter && b.startDate <= a.dayAfter;
+  const touching = a.first <= b.dayAfter && b.first <= a.dayAfter;
   if (a.catalogueId !== null && a.catalogueId === b.catalogueId) {
     return touching || a.startDate.slice(0, 4) === b.startDate.slice(0, 4);
   }

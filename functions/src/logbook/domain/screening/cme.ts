@@ -6,7 +6,7 @@
 // figure, and the 8-credits-a-day cap is applied across all events held on
 // the same day.
 import { appliesTo, EXAM_ROUTES, type Context, type CreditedEvent } from "../context.js";
-import { addDaysIso, addMonthsIso, daysBetween, type IsoDate } from "../../../platform/domain/dates.js";
+import { addMonthsIso } from "../../../platform/domain/dates.js";
 import { catalogueEntry, type CatalogueEntry } from "../../../platform/domain/policy.js";
 import { groupEvents, identityOf, sameEvent, type EventIdentity } from "../cme-identity.js";
 import { round2, warning, type Finding } from "../report.js";
@@ -115,21 +115,23 @@ function claimOf(
   return { entry, identity, listed, claimed, value, reasons };
 }
 
-/** A stretch of days [start, endExclusive) credited at `rate` hours a day. */
+/** A stretch of days [start, endExclusive) (day numbers) credited at `rate` hours a day. */
 interface Segment {
-  start: IsoDate;
-  endExclusive: IsoDate;
+  start: number;
+  endExclusive: number;
   rate: number;
 }
 
+const ascending = (a: number, b: number) => a - b;
+
 /** The event's hours per day: on each day, the most any of its entries gives (entered twice counts once). */
 function eventSegments(claims: Claim[]): Segment[] {
-  const entries = claims.map((c) => ({
-    start: c.entry.startDate,
-    endExclusive: addDaysIso(c.entry.endDate, 1),
-    rate: c.value / (daysBetween(c.entry.startDate, c.entry.endDate) + 1),
+  const entries = claims.map(({ identity, value }) => ({
+    start: identity.first,
+    endExclusive: identity.dayAfter,
+    rate: value / (identity.dayAfter - identity.first),
   }));
-  const points = [...new Set(entries.flatMap((e) => [e.start, e.endExclusive]))].sort();
+  const points = [...new Set(entries.flatMap((e) => [e.start, e.endExclusive]))].sort(ascending);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [start, endExclusive] = [points[i], points[i + 1]];
@@ -139,8 +141,7 @@ function eventSegments(claims: Claim[]): Segment[] {
   return segments;
 }
 
-const hoursOf = (segments: Segment[]) =>
-  segments.reduce((sum, s) => sum + s.rate * daysBetween(s.start, s.endExclusive), 0);
+const hoursOf = (segments: Segment[]) => segments.reduce((sum, s) => sum + s.rate * (s.endExclusive - s.start), 0);
 
 interface ValuedEvent {
   claims: Claim[];
@@ -172,7 +173,9 @@ function valueEvent(claims: Claim[]): ValuedEvent {
  */
 function applyDayCap(events: ValuedEvent[], maxPerDay: number): number[] {
   const attended = events.filter((e) => e.attended);
-  const points = [...new Set(attended.flatMap((e) => e.segments.flatMap((s) => [s.start, s.endExclusive])))].sort();
+  const points = [...new Set(attended.flatMap((e) => e.segments.flatMap((s) => [s.start, s.endExclusive])))].sort(
+    ascending,
+  );
   const index = new Map(points.map((p, i) => [p, i]));
   const delta = new Array<number>(points.length).fill(0);
   for (const event of attended) {
@@ -189,7 +192,7 @@ function applyDayCap(events: ValuedEvent[], maxPerDay: number): number[] {
     perDay += delta[i];
     const share = perDay > maxPerDay + EPSILON ? maxPerDay / perDay : 1;
     if (share < 1) capped.add(i);
-    weighted[i + 1] = weighted[i] + share * daysBetween(points[i], points[i + 1]);
+    weighted[i + 1] = weighted[i] + share * (points[i + 1] - points[i]);
   }
   return events.map((event) => {
     if (!event.attended) return hoursOf(event.segments);
