@@ -25,6 +25,8 @@ export interface CountedCase {
 export interface CreditedEvent {
   entries: CmeEntry[];
   credits: number;
+  /** The series the event belongs to (`catalogue:<id>`, `title:<normalised title>`), for the single-source rule. */
+  series: string[];
 }
 
 export interface Screened {

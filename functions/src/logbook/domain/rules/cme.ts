@@ -1,5 +1,5 @@
 import type { CreditedEvent, Rule } from "../context.js";
-import { groupEvents, titleKey } from "../cme-identity.js";
+import { groupEvents } from "../cme-identity.js";
 import { error, round2, type Finding } from "../report.js";
 
 const firstId = (event: { entries: { id: string }[] }) => event.entries.map((e) => e.id).sort()[0] ?? "";
@@ -19,14 +19,7 @@ export function creditedTotal(cme: Pick<CreditedEvent, "entries" | "credits">[])
 // of one series (the same Table 1 entry or the same title, e.g. EuroCMR 2024
 // and 2025, or one on-demand library) are one source.
 function sourceCount(events: CreditedEvent[]): number {
-  const keys = (event: CreditedEvent) =>
-    new Set(
-      event.entries.flatMap((e) => [
-        ...(e.catalogueId ? [`catalogue:${e.catalogueId}`] : []),
-        `title:${titleKey(e.title)}`,
-      ]),
-    );
-  const credited = events.filter((event) => event.credits > 0).map(keys);
+  const credited = events.filter((event) => event.credits > 0).map((event) => new Set(event.series));
   return groupEvents(credited, (a, b) => [...a].some((key) => b.has(key))).length;
 }
 

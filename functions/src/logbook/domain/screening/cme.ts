@@ -269,7 +269,11 @@ export function screenCme(context: Context): { cme: CreditedEvent[]; findings: F
   const cme = events.map((event, i) => {
     const finding = eventFinding(event, hours[i]);
     if (finding) findings.push(finding);
-    return { entries: event.claims.map((c) => c.entry), credits: hours[i] };
+    const series = event.claims.flatMap(({ identity }) => [
+      ...(identity.catalogueId ? [`catalogue:${identity.catalogueId}`] : []),
+      `title:${identity.title}`,
+    ]);
+    return { entries: event.claims.map((c) => c.entry), credits: hours[i], series: [...new Set(series)] };
   });
   return { cme, findings };
 }
