@@ -10,6 +10,8 @@ import { codesOf, findingsOf, requirementOf } from "../../factories/report.js";
 
 /** A day no CME entry of the factory's bundles is held on, so that the 8-a-day cap is the entry's own. */
 const FREE_DAY = "2025-06-10";
+/** March 2025: an online course followed over a month. */
+const MONTH = { startDate: "2025-03-01", endDate: "2025-03-31" };
 const days = (n: number) => ({ startDate: FREE_DAY, endDate: `2025-06-${String(9 + n).padStart(2, "0")}` });
 
 /** The level 2 bundle's CME (28 hours from two sources) plus the given entries. */
@@ -160,8 +162,8 @@ describe("CME hours credited", () => {
   );
 
   it("an ECTS point is worth 25 hours", () => {
-    expect(creditedFor({ kind: "ects", credits: 1 })).toBe(25);
-    expect(codesOf(withEntry({ kind: "ects", credits: 1 }))).toEqual([]);
+    expect(creditedFor({ kind: "ects", credits: 1, ...days(4) })).toBe(25);
+    expect(codesOf(withEntry({ kind: "ects", credits: 1, ...days(4) }))).toEqual([]);
   });
 
   it("a meeting or course gives at most 8 hours a day", () => {
@@ -172,8 +174,10 @@ describe("CME hours credited", () => {
     expect(creditedFor({ catalogueId: "scmr-annual-sessions", kind: "cmr-meeting", credits: 24, ...days(2) })).toBe(16);
   });
 
-  it("online courses and ECTS are self-paced: no day cap", () => {
-    expect(creditedFor({ kind: "online-course", credits: 12 })).toBe(12);
+  it("online courses and ECTS are capped at 8 a day too: they are dated by the period they were followed", () => {
+    expect(creditedFor({ kind: "online-course", credits: 12 })).toBe(8);
+    expect(creditedFor({ kind: "online-course", credits: 12, ...days(2) })).toBe(12);
+    expect(creditedFor({ kind: "ects", credits: 1 })).toBe(8);
   });
 });
 
@@ -206,7 +210,8 @@ describe("one event, one credit", () => {
       credits: 8,
       certificateId: `cert-day-${d}`,
     }));
-    const bundle = makeBundle("level2", { cme: [makeCme("cme-intro-x", { kind: "online-course", credits: 10 })] });
+    const online = { kind: "online-course" as const, credits: 10, ...MONTH };
+    const bundle = makeBundle("level2", { cme: [makeCme("cme-intro-x", online)] });
     split.forEach((fields, i) => bundle.cme.push(makeCme(`day-${i}`, fields)));
     const report = validateApplication(bundle);
     expect(report.summary.cmeCredits).toBe(28);
@@ -307,9 +312,12 @@ describe("CME totals", () => {
 
   it("25 hours are enough for level 2; 24.99 are CME_TOO_FEW_CREDITS", () => {
     expect(
-      codesOf(withCme([makeCme("a", { kind: "online-course", credits: 20 }), other("b", { credits: 5 })])),
+      codesOf(withCme([makeCme("a", { kind: "online-course", credits: 20, ...MONTH }), other("b", { credits: 5 })])),
     ).toEqual([]);
-    const short = withCme([makeCme("a", { kind: "online-course", credits: 20 }), other("b", { credits: 4.99 })]);
+    const short = withCme([
+      makeCme("a", { kind: "online-course", credits: 20, ...MONTH }),
+      other("b", { credits: 4.99 }),
+    ]);
     expect(codesOf(short)).toEqual(["CME_TOO_FEW_CREDITS"]);
     expect(short.summary.cmeCredits).toBe(24.99);
   });
@@ -317,7 +325,7 @@ describe("CME totals", () => {
   it("level 3 direct needs 50", () => {
     const report = validateApplication(
       makeBundle("level3-direct", {
-        cme: [makeCme("a", { kind: "online-course", credits: 40 }), other("b", { credits: 9 })],
+        cme: [makeCme("a", { kind: "online-course", credits: 40, ...MONTH }), other("b", { credits: 9 })],
       }),
     );
     expect(codesOf(report)).toEqual(["CME_TOO_FEW_CREDITS"]);
@@ -325,11 +333,11 @@ describe("CME totals", () => {
 
   it("all hours from one series is CME_SINGLE_SOURCE (titles compared without case or punctuation)", () => {
     const report = withCme([
-      makeCme("a", { title: "CMR Course", kind: "online-course", credits: 20 }),
+      makeCme("a", { title: "CMR Course", kind: "online-course", credits: 20, ...MONTH }),
       makeCme("b", {
         title: "  cmr-course ",
         kind: "online-course",
-        credits: 10,
+        credits: 8,
         startDate: "2025-09-01",
         endDate: "2025-09-01",
       }),
@@ -360,7 +368,7 @@ describe("CME totals", () => {
 
   it("an entry credited 0 is not a source", () => {
     const report = withCme([
-      makeCme("a", { kind: "online-course", credits: 30 }),
+      makeCme("a", { kind: "online-course", credits: 30, ...MONTH }),
       other("b", { credits: 5, certificateId: null }),
     ]);
     expect(codesOf(report)).toEqual(["CME_CERTIFICATE_MISSING", "CME_SINGLE_SOURCE"]);

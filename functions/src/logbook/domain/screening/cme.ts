@@ -3,22 +3,15 @@
 // order of the programme's CME section; the first refusal credits it 0). The
 // accepted entries are then grouped into events (one event counts once however
 // it is entered), each event is valued day by day, capped at its Table 1
-// figure, and the 8-credits-a-day cap is applied across all events held on
-// the same day.
+// figure, and the 8-credits-a-day cap is applied across all events on the
+// same day (every kind: an online course or ECTS module is dated by the
+// period over which it was followed).
 import { appliesTo, EXAM_ROUTES, type Context, type CreditedEvent } from "../context.js";
 import { addMonthsIso } from "../../../platform/domain/dates.js";
 import { catalogueEntry, type CatalogueEntry } from "../../../platform/domain/policy.js";
 import { groupEvents, identityOf, sameEvent, type EventIdentity } from "../cme-identity.js";
 import { round2, warning, type Finding } from "../report.js";
 import type { CmeEntry } from "../schema.js";
-
-/** Kinds attended on given days: the 8-a-day cap applies. Online courses and ECTS are self-paced. */
-const ATTENDED_KINDS: ReadonlySet<string> = new Set([
-  "cmr-meeting",
-  "multimodality-meeting",
-  "general-meeting",
-  "course",
-]);
 
 const EPSILON = 1e-9;
 
@@ -146,7 +139,6 @@ const hoursOf = (segments: Segment[]) => segments.reduce((sum, s) => sum + s.rat
 interface ValuedEvent {
   claims: Claim[];
   segments: Segment[];
-  attended: boolean;
   reasons: Set<string>;
 }
 
@@ -163,22 +155,21 @@ function valueEvent(claims: Claim[]): ValuedEvent {
     segments = segments.map((s) => ({ ...s, rate: s.rate * factor }));
     reasons.add(`Table 1 gives this event at most ${cap}`);
   }
-  return { claims, segments, attended: claims.some((c) => ATTENDED_KINDS.has(c.entry.kind)), reasons };
+  return { claims, segments, reasons };
 }
 
 /**
- * The hours of each event once attended events held on the same day share
- * at most `maxPerDay` (scaled down in proportion, so the order of entries
- * does not matter). A sweep over the days where any event starts or ends.
+ * The hours of each event once the events on the same day share at most
+ * `maxPerDay` (scaled down in proportion, so the order of entries does not
+ * matter). A sweep over the days where any event starts or ends.
  */
 function applyDayCap(events: ValuedEvent[], maxPerDay: number): number[] {
-  const attended = events.filter((e) => e.attended);
-  const points = [...new Set(attended.flatMap((e) => e.segments.flatMap((s) => [s.start, s.endExclusive])))].sort(
+  const points = [...new Set(events.flatMap((e) => e.segments.flatMap((s) => [s.start, s.endExclusive])))].sort(
     ascending,
   );
   const index = new Map(points.map((p, i) => [p, i]));
   const delta = new Array<number>(points.length).fill(0);
-  for (const event of attended) {
+  for (const event of events) {
     for (const s of event.segments) {
       delta[index.get(s.start)!] += s.rate;
       delta[index.get(s.endExclusive)!] -= s.rate;
@@ -195,7 +186,6 @@ function applyDayCap(events: ValuedEvent[], maxPerDay: number): number[] {
     weighted[i + 1] = weighted[i] + share * (points[i + 1] - points[i]);
   }
   return events.map((event) => {
-    if (!event.attended) return hoursOf(event.segments);
     let hours = 0;
     for (const s of event.segments) {
       const [from, to] = [index.get(s.start)!, index.get(s.endExclusive)!];
