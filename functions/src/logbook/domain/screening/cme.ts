@@ -124,6 +124,7 @@ function eventSegments(claims: Claim[]): Segment[] {
     endExclusive: identity.dayAfter,
     rate: value / (identity.dayAfter - identity.first),
   }));
+  if (entries.length === 1) return entries[0].rate > 0 ? entries : [];
   const points = [...new Set(entries.flatMap((e) => [e.start, e.endExclusive]))].sort(ascending);
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < points.length; i++) {
