@@ -96,7 +96,14 @@ describe("submitApplication", () => {
 
     const snapshot = (await db.doc(`applications/${appId}/snapshots/1`).get()).data();
     const judgedOn = today();
-    expect(snapshot?.bundle).toEqual(JSON.parse(JSON.stringify({ ...bundle, asOf: judgedOn })));
+    // The live bundle also carries the owner's uid and the named supervisors (never their own supervisor).
+    const judged = {
+      ...bundle,
+      asOf: judgedOn,
+      candidate: { ...bundle.candidate, uid: owner.uid },
+      supervisorIds: bundle.supervisors.map((s) => s.id),
+    };
+    expect(snapshot?.bundle).toEqual(JSON.parse(JSON.stringify(judged)));
     expect(snapshot?.report).toEqual(JSON.parse(JSON.stringify(validateApplication(snapshot?.bundle, SMALL_POLICY))));
     expect(snapshot?.report).toEqual(result?.report);
     expect((await db.doc(`applications/${appId}`).get()).get("submittedOn")).toBe(judgedOn);

@@ -78,6 +78,8 @@ const CME_BY_ROUTE: Record<Route, CmeEntry[]> = {
       catalogueId: "scmr-intro-online-course",
       kind: "online-course",
       credits: 10,
+      startDate: "2025-03-01",
+      endDate: "2025-03-31",
     }),
   ],
   "level3-via-level2": [
@@ -94,6 +96,8 @@ const CME_BY_ROUTE: Record<Route, CmeEntry[]> = {
       catalogueId: "eacvi-cmr-basic-tutorials",
       kind: "online-course",
       credits: 6,
+      startDate: "2025-03-01",
+      endDate: "2025-03-31",
     }),
     makeCme("cme-course", { title: "Advanced CMR course", credits: 5 }),
   ],
@@ -118,6 +122,8 @@ const CME_BY_ROUTE: Record<Route, CmeEntry[]> = {
       catalogueId: "scmr-intro-online-course",
       kind: "online-course",
       credits: 10,
+      startDate: "2025-03-01",
+      endDate: "2025-03-31",
     }),
   ],
 };
@@ -162,7 +168,13 @@ export function makeBundle(
     cases: makeCases(route, policy),
     cme: CME_BY_ROUTE[route].map((e) => ({ ...e })),
     peerRecognition: level3
-      ? [1, 2, 3].map((n) => ({ id: `pub-${n}`, kind: "publication" as const, date: "2024-03-01", isAbstract: false }))
+      ? [1, 2, 3].map((n) => ({
+          id: `pub-${n}`,
+          kind: "publication" as const,
+          date: "2024-03-01",
+          title: `CMR paper ${n}`,
+          isAbstract: false,
+        }))
       : [],
     supervisorDeclaration: { supervisorId: SUPERVISOR_ID, signedOn: "2026-05-20" },
     ...overrides,

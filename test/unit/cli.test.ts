@@ -56,7 +56,7 @@ describe("npm run validate", () => {
     const { code, stdout } = validate(example("level2-too-few-cases"), "--format", "text");
     expect(code).toBe(1);
     expect(stdout).toMatch(/^NOT ELIGIBLE: route level2/);
-    expect(stdout).toMatch(/cases\.total\s+NOT MET\s+138\s+150/);
+    expect(stdout).toMatch(/cases\.total: cases ≥ 150\s+NOT MET\s+138\s+≥ 150/);
     expect(stdout).toContain("CASE_INVALID (error, 1)");
   });
 

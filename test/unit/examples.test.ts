@@ -48,7 +48,7 @@ const EXAMPLES: { name: string; make: () => unknown; codes: string[] | "unusable
         cme: [
           makeCme("cme-webinar", { kind: "general-webinar", title: "Cardiology webinar", credits: 10 }),
           makeCme("cme-reading", { kind: "self-directed", title: "Reading", credits: 10 }),
-          makeCme("cme-course", { title: "CMR course", credits: 20 }),
+          makeCme("cme-course", { title: "CMR course", credits: 20, endDate: "2025-05-03" }),
         ],
       }),
     codes: ["CME_NOT_ACCEPTED", "CME_SINGLE_SOURCE", "CME_TOO_FEW_CREDITS"],

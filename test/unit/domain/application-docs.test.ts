@@ -84,4 +84,60 @@ describe("judgeApplication", () => {
     const { report } = judgeApplication(docs, TODAY, DEFAULT_POLICY);
     expect(report.findings.find((f) => f.code === "CASE_INVALID")?.caseIds).toEqual(["odd"]);
   });
+
+  it("carries the owner's uid and the named supervisors, so that the candidate is never their own supervisor", () => {
+    const docs = docsFor();
+    docs.application = doc("applications/a1", {
+      ownerUid: "u1",
+      route: "level2",
+      status: "draft",
+      supervisorIds: ["sup-lv3", "u1"],
+      examResultId: "e1",
+    });
+    const { report, bundle } = judgeApplication(docs, TODAY, DEFAULT_POLICY);
+    expect(bundle?.candidate.uid).toBe("u1");
+    expect(bundle?.supervisorIds).toEqual(["sup-lv3", "u1"]);
+    expect(codesOf(report)).toEqual(["CANDIDATE_OWN_SUPERVISOR"]);
+  });
+
+  it("reads the Level 2 CME events, and still the entry ids of older certifications", () => {
+    const level3 = makeBundle("level3-via-level2");
+    const event = {
+      title: "advanced-cmr course",
+      startDate: "2025-05-01",
+      endDate: "2025-05-01",
+      certificateId: "c-l2",
+    };
+    const withLevel2 = (data: object) =>
+      judgeApplication(
+        docsFor(level3, {
+          application: doc("applications/a1", {
+            ownerUid: "u1",
+            route: "level3-via-level2",
+            status: "draft",
+            supervisorIds: ["sup-lv3"],
+            level2CertificationId: "l2",
+          }),
+          level2: doc("certifications/l2", {
+            uid: "u1",
+            level: 2,
+            awardedOn: "2023-03-01",
+            expiresOn: "2028-03-01",
+            ...data,
+          }),
+          recognition: level3.peerRecognition.map(({ id, ...rest }) => doc(`applications/a1/recognition/${id}`, rest)),
+        }),
+        TODAY,
+        DEFAULT_POLICY,
+      );
+    const old = withLevel2({ caseKeys: [], cmeIds: ["cme-course"] });
+    expect(old.bundle?.candidate.level2).toMatchObject({ cmeIds: ["cme-course"], cmeEvents: [] });
+    expect(old.report.findings.filter((f) => f.code === "CME_REUSED_FROM_LEVEL2").map((f) => f.cmeIds)).toEqual([
+      ["cme-course"],
+    ]);
+    const current = withLevel2({ caseKeys: [], cmeIds: [], cmeEvents: [event] });
+    expect(current.report.findings.filter((f) => f.code === "CME_REUSED_FROM_LEVEL2").map((f) => f.cmeIds)).toEqual([
+      ["cme-course"],
+    ]);
+  });
 });

@@ -97,6 +97,7 @@ describe("peer recognition (level 3)", () => {
     id: `pr-${n}`,
     kind: "publication",
     date: "2024-01-01",
+    title: `item ${n}`,
     ...fields,
   });
   const withItems = (items: Item[], route: Bundle["route"] = "level3-direct") =>
@@ -176,5 +177,106 @@ describe("supervisor's declaration", () => {
         }),
       ),
     ).toEqual([]);
+  });
+});
+
+describe("supervisor's declaration in time", () => {
+  const declared = (signedOn: string, overrides: Partial<Bundle> = {}) =>
+    codes(makeBundle("level2", { supervisorDeclaration: { supervisorId: SUPERVISOR_ID, signedOn }, ...overrides }));
+  const lastCase = makeBundle("level2").cases.reduce((d, c) => (c.studyDate > d ? c.studyDate : d), "");
+
+  it("dated on the last case's day counts; the day before is SUPERVISOR_DECLARATION_BEFORE_LAST_CASE", () => {
+    expect(declared(lastCase)).toEqual([]);
+    const dayBefore = makeBundle("level2")
+      .cases.map((c) => c.studyDate)
+      .sort()[148];
+    expect(declared(dayBefore)).toEqual(["SUPERVISOR_DECLARATION_BEFORE_LAST_CASE"]);
+  });
+
+  it("dated on asOf counts; the day after is SUPERVISOR_DECLARATION_IN_FUTURE", () => {
+    expect(declared("2026-06-01")).toEqual([]);
+    expect(declared("2026-06-02")).toEqual(["SUPERVISOR_DECLARATION_IN_FUTURE"]);
+    expect(declared("2099-12-31")).toEqual(["SUPERVISOR_DECLARATION_IN_FUTURE"]);
+  });
+
+  it("an early declaration by a supervisor whose Level 3 has since ended does not cover later cases", () => {
+    const supervisors = [
+      { id: SUPERVISOR_ID, body: "EACVI" as const, level3From: "2015-01-01", level3Until: "2026-12-31" },
+      { id: "sup-ended", body: "SCMR" as const, level3From: "2015-01-01", level3Until: "2025-03-01" },
+    ];
+    const bundle = makeBundle("level2", {
+      supervisors,
+      supervisorDeclaration: { supervisorId: "sup-ended", signedOn: "2025-03-01" },
+    });
+    expect(codes(bundle)).toEqual(["SUPERVISOR_DECLARATION_BEFORE_LAST_CASE"]);
+    bundle.supervisorDeclaration = { supervisorId: "sup-ended", signedOn: "2026-05-20" };
+    expect(codes(bundle)).toEqual(["SUPERVISOR_DECLARATION_NOT_LEVEL3"]);
+  });
+});
+
+describe("the candidate is never their own supervisor", () => {
+  const asOwner = (change: (bundle: Bundle) => void) => {
+    const bundle = makeBundle("level2");
+    bundle.candidate.uid = "cand-1";
+    change(bundle);
+    return validateApplication(bundle);
+  };
+  const self = { id: "cand-1", body: "EACVI" as const, level3From: "2015-01-01", level3Until: null };
+
+  it("named in supervisorIds is CANDIDATE_OWN_SUPERVISOR", () => {
+    const report = asOwner((b) => (b.supervisorIds = [SUPERVISOR_ID, "cand-1"]));
+    expect(codesOf(report)).toEqual(["CANDIDATE_OWN_SUPERVISOR"]);
+    expect(report.eligible).toBe(false);
+  });
+
+  it("in the list of supervisors, or signing the declaration, is CANDIDATE_OWN_SUPERVISOR", () => {
+    expect(codesOf(asOwner((b) => b.supervisors.push(self)))).toEqual(["CANDIDATE_OWN_SUPERVISOR"]);
+    const signed = asOwner((b) => {
+      b.supervisors.push(self);
+      b.supervisorDeclaration = { supervisorId: "cand-1", signedOn: "2026-05-20" };
+    });
+    expect(signed.findings.filter((f) => f.code === "CANDIDATE_OWN_SUPERVISOR")).toHaveLength(2);
+  });
+
+  it("another user's uid is no problem", () => {
+    expect(codesOf(asOwner((b) => (b.supervisorIds = [SUPERVISOR_ID])))).toEqual([]);
+  });
+});
+
+describe("ACLS certificate evidence", () => {
+  it("a current ACLS certificate without its uploaded evidence is ACLS_MISSING", () => {
+    const candidate = {
+      ...makeBundle().candidate,
+      acls: { kind: "certificate" as const, validUntil: "2027-06-30", evidenceId: null },
+    };
+    expect(codes(makeBundle("level2", { candidate }))).toEqual(["ACLS_MISSING"]);
+  });
+});
+
+describe("peer recognition in time and identity", () => {
+  const pub = (id: string, fields: Partial<Bundle["peerRecognition"][number]> = {}) => ({
+    id,
+    kind: "publication" as const,
+    date: "2024-03-01",
+    title: `Paper ${id}`,
+    isAbstract: false,
+    ...fields,
+  });
+
+  it("an item dated after asOf does not count (PEER_RECOGNITION_IN_FUTURE)", () => {
+    const report = validateApplication(
+      makeBundle("level3-direct", { peerRecognition: [pub("a"), pub("b"), pub("c", { date: "2026-06-02" })] }),
+    );
+    expect(codesOf(report)).toEqual(["PEER_RECOGNITION_INSUFFICIENT", "PEER_RECOGNITION_IN_FUTURE"]);
+  });
+
+  it("the same publication entered twice counts once (PEER_RECOGNITION_DUPLICATE)", () => {
+    const items = [pub("a"), pub("b"), pub("c", { title: "PAPER a" })];
+    const report = validateApplication(makeBundle("level3-direct", { peerRecognition: items }));
+    expect(codesOf(report)).toEqual(["PEER_RECOGNITION_DUPLICATE", "PEER_RECOGNITION_INSUFFICIENT"]);
+    const sameEvidence = [pub("a", { evidenceId: "ev-1" }), pub("b"), pub("c", { evidenceId: "ev-1" })];
+    expect(codes(makeBundle("level3-direct", { peerRecognition: sameEvidence }))).toContain(
+      "PEER_RECOGNITION_INSUFFICIENT",
+    );
   });
 });

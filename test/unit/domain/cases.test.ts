@@ -156,6 +156,103 @@ describe("duplicate patients", () => {
   });
 });
 
+describe("duplicate patients: identity, not spelling", () => {
+  it.each(["PT-0120", "pt0120", "pt 0120", "Pt_0120", "pt.0120", "ＰＴ－０１２０"])(
+    "%s is the same patient as pt-0120 (DUPLICATE_PATIENT)",
+    (patientRef) => {
+      const bundle = makeBundle("level2");
+      bundle.cases.push(makeCase(500, { patientRef, studyDate: "2025-12-01" }));
+      const report = validateApplication(bundle);
+      expect(excludedBy(report, "DUPLICATE_PATIENT")).toEqual(["case-0500"]);
+      expect(report.summary.casesCounted).toBe(150);
+    },
+  );
+
+  it("different patients stay different (pt-0120 and pt-0121)", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.push(makeCase(500, { patientRef: "pt-01201", studyDate: "2025-12-01" }));
+    expect(validateApplication(bundle).summary.casesCounted).toBe(151);
+  });
+
+  it("the same patient on the same study date is a duplicate even with clinicalChange", () => {
+    const bundle = makeBundle("level2");
+    const first = bundle.cases[120];
+    bundle.cases.push({ ...first, id: "case-0500", patientRef: "PT0120", clinicalChange: true });
+    const report = validateApplication(bundle);
+    expect(excludedBy(report, "DUPLICATE_PATIENT")).toEqual(["case-0500"]);
+    expect(findingsOf(report, "DUPLICATE_PATIENT")[0].message).toContain("same study date");
+    expect(report.summary.casesCounted).toBe(150);
+  });
+
+  it("a repeat with clinical change on the date of an earlier repeat is a duplicate of that repeat", () => {
+    const bundle = makeBundle("level2");
+    const ref = bundle.cases[120].patientRef;
+    bundle.cases.push(makeCase(500, { patientRef: ref, studyDate: "2025-12-01", clinicalChange: true }));
+    bundle.cases.push(makeCase(501, { patientRef: ref, studyDate: "2025-12-01", clinicalChange: true }));
+    const report = validateApplication(bundle);
+    expect(excludedBy(report, "DUPLICATE_PATIENT")).toEqual(["case-0501"]);
+    expect(report.summary.casesCounted).toBe(151);
+  });
+
+  it("the same course case counts once, whatever its dates or clinicalChange say", () => {
+    const bundle = makeBundle("level2");
+    const course = { source: "course" as const, courseId: "eacvi-course-2025", fullReview: true };
+    bundle.cases.push(makeCase(500, { ...course, patientRef: "course-case-7", studyDate: "2025-10-01" }));
+    bundle.cases.push(
+      makeCase(501, {
+        ...course,
+        patientRef: "Course Case-7".toLowerCase(),
+        studyDate: "2025-10-02",
+        clinicalChange: true,
+      }),
+    );
+    bundle.cases.push(
+      makeCase(502, { ...course, courseId: "EACVI_course_2025", patientRef: "COURSE-CASE-7", studyDate: "2025-10-03" }),
+    );
+    const report = validateApplication(bundle);
+    expect(excludedBy(report, "DUPLICATE_PATIENT")).toEqual(["case-0501", "case-0502"]);
+    expect(report.summary.course).toBe(1);
+  });
+
+  it("the same case reference in two different courses is two cases", () => {
+    const bundle = makeBundle("level2");
+    const course = { source: "course" as const, fullReview: true, patientRef: "case-7", studyDate: "2025-10-01" };
+    bundle.cases.push(makeCase(500, { ...course, courseId: "course-a" }));
+    bundle.cases.push(makeCase(501, { ...course, courseId: "course-b" }));
+    expect(validateApplication(bundle).summary.course).toBe(2);
+  });
+});
+
+describe("the candidate as their own supervisor", () => {
+  it("a case supervised by the candidate is CANDIDATE_OWN_SUPERVISOR and not counted", () => {
+    const bundle = makeBundle("level2");
+    bundle.candidate.uid = "cand-1";
+    bundle.supervisors.push({ id: "cand-1", body: "EACVI", level3From: "2015-01-01", level3Until: null });
+    bundle.cases[120] = { ...bundle.cases[120], supervisorId: "cand-1" };
+    const report = validateApplication(bundle);
+    expect(excludedBy(report, "CANDIDATE_OWN_SUPERVISOR")).toEqual(["case-0120"]);
+    expect(report.summary.casesCounted).toBe(149);
+    expect(report.eligible).toBe(false);
+  });
+
+  it("without the owner's uid in the bundle (an offline bundle) nothing is assumed", () => {
+    const bundle = makeBundle("level2");
+    expect(bundle.candidate.uid ?? null).toBeNull();
+    expect(validateApplication(bundle).eligible).toBe(true);
+  });
+});
+
+describe("level 2 cases compared by identity", () => {
+  it.each(["PT-L2-0001", "pt l2 0001", "ptl20001"])(
+    "%s on the Level 2 date is CASE_REUSED_FROM_LEVEL2",
+    (patientRef) => {
+      const bundle = makeBundle("level3-via-level2");
+      bundle.cases[120] = { ...bundle.cases[120], patientRef, studyDate: "2021-05-05" };
+      expect(excludedBy(validateApplication(bundle), "CASE_REUSED_FROM_LEVEL2")).toEqual(["case-0120"]);
+    },
+  );
+});
+
 describe("congenital cases", () => {
   const congenital = (congenitalLesion: Case["congenitalLesion"]) =>
     withCase({ category: "congenital", congenitalLesion });
@@ -264,9 +361,13 @@ describe("case counts and caps", () => {
 
 describe("the 24-month span of the cases", () => {
   it("cases up to the day before earliest + 24 months fit; on that day they do not", () => {
-    const fits = withCase({ studyDate: "2026-12-31" }, makeBundle("level2", { asOf: "2027-01-10" }));
+    const signedLater = {
+      asOf: "2027-01-10",
+      supervisorDeclaration: { supervisorId: SUPERVISOR_ID, signedOn: "2027-01-05" },
+    };
+    const fits = withCase({ studyDate: "2026-12-31" }, makeBundle("level2", signedLater));
     expect(codesOf(fits)).toEqual([]);
-    const over = withCase({ studyDate: "2027-01-01" }, makeBundle("level2", { asOf: "2027-01-10" }));
+    const over = withCase({ studyDate: "2027-01-01" }, makeBundle("level2", signedLater));
     expect(codesOf(over)).toEqual(["CASES_SPAN_OVER_24_MONTHS"]);
     expect(requirementOf(over, "cases.span")).toMatchObject({ met: false, required: 24 });
   });

@@ -36,4 +36,18 @@ describe("policy", () => {
     expect(merged.success).toBe(false);
     expect(merged.error?.issues[0].path).toEqual(["cme", "maxPerDay"]);
   });
+
+  it("a '__proto__' or 'constructor' key in a policy file is data, never a prototype", () => {
+    const override = JSON.parse(
+      '{"__proto__": {"version": "polluted"}, "cme": {"catalogue": {"constructor": {"title": "x", "maxCredits": 1}}}}',
+    );
+    const merged = resolvePolicy(override);
+    expect(merged.success).toBe(true);
+    if (!merged.success) return;
+    expect(merged.data.version).toBe(DEFAULT_POLICY.version);
+    expect(Object.getPrototypeOf(merged.data)).toBe(Object.prototype);
+    expect(Object.hasOwn(merged.data.cme.catalogue, "constructor")).toBe(true);
+    expect(merged.data.cme.catalogue.constructor).toMatchObject({ maxCredits: 1, divideBy: 1 });
+    expect(({} as { version?: string }).version).toBeUndefined();
+  });
 });

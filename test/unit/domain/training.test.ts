@@ -93,3 +93,108 @@ describe("training within 24 months", () => {
     expect(requirementOf(report, "training.window").met).toBe(false);
   });
 });
+
+describe("training over the union of periods", () => {
+  it("the same period entered twice counts once", () => {
+    const period = makeTraining("a", { start: "2025-01-01", end: "2025-02-28" });
+    const report = withTraining([period, { ...period, id: "b" }]);
+    expect(report.summary.trainingFteMonths).toBe(2);
+    expect(codesOf(report)).toEqual(["TRAINING_TOO_SHORT"]);
+  });
+
+  it("overlapping periods count each day once: Jan–Feb and Feb–Mar are 3 months, not 4", () => {
+    const report = withTraining([
+      makeTraining("a", { start: "2025-01-01", end: "2025-02-28" }),
+      makeTraining("b", { start: "2025-02-01", end: "2025-03-31" }),
+    ]);
+    expect(report.summary.trainingFteMonths).toBe(3);
+  });
+
+  it("a part-time period shifted by a day under the same supervisor does not double the hours", () => {
+    const report = withTraining([
+      makeTraining("a", { start: "2025-01-01", end: "2025-06-30", hoursPerWeek: 17.5 }),
+      makeTraining("b", { start: "2025-01-02", end: "2025-07-01", hoursPerWeek: 17.5 }),
+    ]);
+    expect(report.summary.trainingFteMonths).toBeLessThan(3.1);
+  });
+
+  it("part-time periods under two supervisors on the same days add up, capped at full time", () => {
+    const supervisors = [
+      { id: SUPERVISOR_ID, body: "EACVI" as const, level3From: "2015-01-01", level3Until: null },
+      { id: "sup-2", body: "SCMR" as const, level3From: "2015-01-01", level3Until: null },
+    ];
+    const half = (id: string, supervisorId: string, hoursPerWeek: number) =>
+      makeTraining(id, { start: "2025-01-01", end: "2025-03-31", hoursPerWeek, supervisorId });
+    expect(
+      withTraining([half("a", SUPERVISOR_ID, 17.5), half("b", "sup-2", 17.5)], { supervisors }).summary
+        .trainingFteMonths,
+    ).toBe(3);
+    expect(
+      withTraining([half("a", SUPERVISOR_ID, 35), half("b", "sup-2", 35)], { supervisors }).summary.trainingFteMonths,
+    ).toBe(3);
+  });
+});
+
+describe("training and the supervisor's Level 3 award", () => {
+  const supervisors = (level3From: string, level3Until: string | null = null) => [
+    { id: SUPERVISOR_ID, body: "EACVI" as const, level3From: "2015-01-01", level3Until: null },
+    { id: "sup-late", body: "SCMR" as const, level3From, level3Until },
+  ];
+
+  it("a period straddling the award date counts from that date", () => {
+    const report = withTraining(
+      [makeTraining("t", { start: "2024-12-01", end: "2025-03-31", supervisorId: "sup-late" })],
+      {
+        supervisors: supervisors("2025-01-01"),
+      },
+    );
+    expect(report.summary.trainingFteMonths).toBe(3);
+    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toMatchObject([
+      { severity: "warning", trainingIds: ["t"] },
+    ]);
+    expect(report.eligible).toBe(true);
+  });
+
+  it("a period running past the end of the supervisor's Level 3 counts until that end", () => {
+    const report = withTraining(
+      [makeTraining("t", { start: "2025-01-01", end: "2025-06-30", supervisorId: "sup-late" })],
+      {
+        supervisors: supervisors("2015-01-01", "2025-02-28"),
+      },
+    );
+    expect(report.summary.trainingFteMonths).toBe(2);
+  });
+
+  it("a period wholly outside the supervisor's Level 3 does not count", () => {
+    const report = withTraining([makeTraining("t", { supervisorId: "sup-late" })], {
+      supervisors: supervisors("2025-06-01"),
+    });
+    expect(report.summary.trainingFteMonths).toBe(0);
+    expect(codesOf(report)).toEqual(["TRAINING_SUPERVISOR_NOT_LEVEL3", "TRAINING_TOO_SHORT"]);
+  });
+});
+
+describe("training in time", () => {
+  it("the days after asOf are not counted (TRAINING_IN_FUTURE)", () => {
+    const report = withTraining([makeTraining("t", { start: "2026-04-01", end: "2026-12-31" })]);
+    expect(report.summary.trainingFteMonths).toBe(2.03);
+    expect(findingsOf(report, "TRAINING_IN_FUTURE")).toMatchObject([{ severity: "warning", trainingIds: ["t"] }]);
+  });
+
+  it("a period starting after asOf is not counted at all", () => {
+    const report = withTraining([
+      makeTraining("now", { start: "2025-01-01", end: "2025-03-31" }),
+      makeTraining("later", { start: "2026-06-02", end: "2026-12-31" }),
+    ]);
+    expect(report.summary.trainingFteMonths).toBe(3);
+    expect(findingsOf(report, "TRAINING_IN_FUTURE")).toMatchObject([{ trainingIds: ["later"] }]);
+  });
+
+  it("the candidate supervising their own training is CANDIDATE_OWN_SUPERVISOR", () => {
+    const bundle = makeBundle("level2", { training: [makeTraining("t", { supervisorId: "cand-1" })] });
+    bundle.candidate.uid = "cand-1";
+    const report = validateApplication(bundle);
+    expect(findingsOf(report, "CANDIDATE_OWN_SUPERVISOR")).toMatchObject([{ severity: "error", trainingIds: ["t"] }]);
+    expect(report.summary.trainingFteMonths).toBe(0);
+  });
+});

@@ -9,6 +9,7 @@ import type { Policy } from "../../platform/domain/policy.js";
 import { error, sortFindings, type Finding, type Report } from "./report.js";
 import {
   candidateSchema,
+  cmeEventSchema,
   examSchema,
   isoDate,
   peerRecognitionSchema,
@@ -72,6 +73,7 @@ const level2Schema = z.object({
   expiresOn: isoDate,
   caseKeys: z.array(z.string()).default([]),
   cmeIds: z.array(z.string()).default([]),
+  cmeEvents: z.array(cmeEventSchema).default([]),
 });
 const declarationSchema = z.object({ signedOn: isoDate });
 
@@ -143,12 +145,20 @@ export function bundleFromDocs(
       physicianRegistration: profile?.physicianRegistration ?? null,
       acls: profile?.acls ?? null,
       level2: level2
-        ? { awardedOn: level2.awardedOn, expiresOn: level2.expiresOn, caseKeys: level2.caseKeys, cmeIds: level2.cmeIds }
+        ? {
+            awardedOn: level2.awardedOn,
+            expiresOn: level2.expiresOn,
+            caseKeys: level2.caseKeys,
+            cmeIds: level2.cmeIds,
+            cmeEvents: level2.cmeEvents,
+          }
         : null,
+      uid: owner,
     },
     exam: exam ? { passed: exam.passed, sittingDate: exam.sittingDate, resultDate: exam.resultDate } : null,
     extensionGrantedUntil: application.extensionGrantedUntil ?? null,
     supervisors,
+    supervisorIds: application.supervisorIds,
     training: docs.training.map(withId) as Bundle["training"],
     cases: docs.cases.map(withId) as Bundle["cases"],
     cme: docs.cme.map(withId) as Bundle["cme"],
@@ -187,7 +197,7 @@ export function judgeApplication(
     const report = validateApplication(built.bundle, policy);
     const all = sortFindings([...report.findings, ...findings]);
     return {
-      report: { ...report, findings: all, eligible: all.every((f) => f.severity !== "error") },
+      report: { ...report, findings: all, eligible: report.eligible && all.every((f) => f.severity !== "error") },
       bundle: built.bundle,
     };
   } catch (e) {

@@ -11,6 +11,8 @@ export interface Context {
   route: Route;
   asOf: IsoDate;
   supervisors: ReadonlyMap<string, Supervisor>;
+  /** The candidate's uid when the bundle carries it: they can never be their own supervisor. */
+  ownerUid: string | null;
 }
 
 export interface CountedCase {
@@ -19,15 +21,27 @@ export interface CountedCase {
   countsForCategory: boolean;
 }
 
-export interface CreditedCme {
-  entry: CmeEntry;
+/** One CME event (one or more entries describing it) and the hours it is credited with. */
+export interface CreditedEvent {
+  entries: CmeEntry[];
   credits: number;
+  /** The series the event belongs to (`catalogue:<id>`, `title:<normalised title>`), for the single-source rule. */
+  series: string[];
 }
 
 export interface Screened {
   cases: CountedCase[];
-  cme: CreditedCme[];
+  cme: CreditedEvent[];
   training: TrainingPeriod[];
+  /** Full-time-equivalent training over the union of periods, as runs of constant fraction. */
+  trainingRuns: TrainingRun[];
+}
+
+/** Days [start, endExclusive) during which training ran at `fraction` of full time. */
+export interface TrainingRun {
+  start: IsoDate;
+  endExclusive: IsoDate;
+  fraction: number;
 }
 
 export type Evaluation = Context & { screened: Screened };

@@ -24,7 +24,7 @@ function summarize(evaluation: Evaluation): Report["summary"] {
     controlRoom: countWhere(screened.cases, (c) => c.presentInControlRoom),
     cmeCredits: creditedTotal(screened.cme),
     cmeRequired: policy.cme.requiredCredits[route],
-    trainingFteMonths: round2(totalFteMonths(screened.training, policy)),
+    trainingFteMonths: round2(totalFteMonths(screened.trainingRuns)),
     trainingRequired: policy.training.requiredFteMonths[route],
   };
 }
@@ -42,13 +42,14 @@ export function validateApplication(rawBundle: unknown, policy: Policy = DEFAULT
     route: bundle.route,
     asOf: bundle.asOf,
     supervisors: new Map(bundle.supervisors.map((s) => [s.id, s])),
+    ownerUid: bundle.candidate.uid ?? null,
   };
   const cases = screenCases(context);
   const cme = screenCme(context);
   const training = screenTraining(context);
   const evaluation: Evaluation = {
     ...context,
-    screened: { cases: cases.cases, cme: cme.cme, training: training.training },
+    screened: { cases: cases.cases, cme: cme.cme, training: training.training, trainingRuns: training.runs },
   };
 
   const findings: Finding[] = [...itemFindings, ...cases.findings, ...cme.findings, ...training.findings];
@@ -61,7 +62,8 @@ export function validateApplication(rawBundle: unknown, policy: Policy = DEFAULT
   }
 
   return {
-    eligible: findings.every((f) => f.severity !== "error"),
+    // Every unmet requirement comes with an error finding; both are checked so that no rule can forget one.
+    eligible: findings.every((f) => f.severity !== "error") && requirements.every((r) => r.met),
     route: context.route,
     asOf: context.asOf,
     policyVersion: policy.version,

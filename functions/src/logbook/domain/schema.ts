@@ -102,12 +102,24 @@ export const peerRecognitionSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(["faculty-lecturer", "invited-speaker", "publication", "oral-presentation"]),
   date: isoDate,
+  title: z.string().nullish(),
+  evidenceId: z.string().nullish(),
   isAbstract: z.boolean().optional(),
   firstAuthor: z.boolean().optional(),
   presentedInPerson: z.boolean().optional(),
   moderatedPoster: z.boolean().optional(),
 });
 export type PeerRecognition = z.infer<typeof peerRecognitionSchema>;
+
+/** What identifies a CME event: its catalogue entry or title, its dates, its certificate. */
+export const cmeEventSchema = z.object({
+  title: z.string(),
+  catalogueId: z.string().nullish(),
+  startDate: isoDate,
+  endDate: isoDate,
+  certificateId: z.string().nullish(),
+});
+export type CmeEvent = z.infer<typeof cmeEventSchema>;
 
 export const candidateSchema = z.object({
   physicianRegistration: z.object({ validUntil: isoDate }).nullable(),
@@ -123,9 +135,14 @@ export const candidateSchema = z.object({
       awardedOn: isoDate,
       expiresOn: isoDate,
       caseKeys: z.array(z.string()),
+      /** Entry ids of the Level 2 CME (older certifications have only these). */
       cmeIds: z.array(z.string()),
+      /** The Level 2 CME events themselves, so that re-entering one under a new id is still found. */
+      cmeEvents: z.array(cmeEventSchema).optional(),
     })
     .nullable(),
+  /** The candidate's account (the application's owner): never their own supervisor. */
+  uid: z.string().min(1).nullish(),
 });
 
 export const examSchema = z.object({
@@ -142,6 +159,8 @@ export const bundleEnvelopeSchema = z.object({
   exam: examSchema.nullable(),
   extensionGrantedUntil: isoDate.nullish(),
   supervisors: z.array(supervisorSchema),
+  /** The supervisors named on the application (their uids). */
+  supervisorIds: z.array(z.string()).nullish(),
   training: z.array(z.unknown()),
   cases: z.array(z.unknown()),
   cme: z.array(z.unknown()),

@@ -77,7 +77,16 @@ export const policySchema = z.object({
     maxAgeBeforeExamMonths: count,
     minDistinctSources: count,
     hoursPerEcts: z.number().positive(),
-    catalogue: z.record(z.string(), z.object({ title: z.string(), maxCredits: z.number().min(0).nullable() })),
+    catalogue: z.record(
+      z.string(),
+      z.object({
+        title: z.string(),
+        /** Table 1's figure: the most the event gives (null: "as per CME certificate"). */
+        maxCredits: z.number().min(0).nullable(),
+        /** "Total divided by 3": the certificate's credits are divided by this; 1 = never divided. */
+        divideBy: z.number().int().min(1).default(1),
+      }),
+    ),
   }),
   peerRecognition: z.object({
     facultyLecturer: count,
@@ -109,16 +118,34 @@ export type { Route };
 
 export const DEFAULT_POLICY: Policy = policySchema.parse(defaultPolicyJson);
 
+export type CatalogueEntry = Policy["cme"]["catalogue"][string];
+
+/**
+ * The Table 1 entry for a catalogue id taken from a document. Own properties
+ * only: "constructor" or "__proto__" is an unknown id, not Object's.
+ */
+export function catalogueEntry(policy: Policy, id: string | null | undefined): CatalogueEntry | undefined {
+  if (id == null || !Object.hasOwn(policy.cme.catalogue, id)) return undefined;
+  return policy.cme.catalogue[id];
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Objects merge key by key; anything else in `override` replaces the base. */
+/**
+ * Objects merge key by key; anything else in `override` replaces the base.
+ * Keys are own properties only, and are defined rather than assigned, so that
+ * a "__proto__" key is data, never a prototype.
+ */
 export function deepMerge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
-  const merged: Record<string, unknown> = { ...base };
+  const merged: Record<string, unknown> = {};
+  const define = (key: string, value: unknown) =>
+    Object.defineProperty(merged, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of Object.entries(base)) define(key, value);
   for (const [key, value] of Object.entries(override)) {
-    merged[key] = key in base ? deepMerge(base[key], value) : value;
+    define(key, Object.hasOwn(base, key) ? deepMerge(base[key], value) : value);
   }
   return merged;
 }

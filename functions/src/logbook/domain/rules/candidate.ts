@@ -1,5 +1,6 @@
 // The candidate's standing: registration, advanced life support, Level 2.
 import type { Rule } from "../context.js";
+import { error } from "../report.js";
 import { yesNo } from "./outcome.js";
 
 export const registration: Rule = {
@@ -30,6 +31,8 @@ export const acls: Rule = {
       failure = acls.validUntil
         ? `the ACLS certificate expired on ${acls.validUntil}`
         : "the ACLS certificate has no validity date";
+    } else if (acls.kind === "certificate" && acls.evidenceId === null) {
+      failure = "the ACLS certificate is not uploaded (evidenceId)";
     } else if (acls.kind === "routine-practice" && acls.evidenceId === null) {
       failure = "advanced life support in routine practice needs documented evidence";
     }
@@ -56,5 +59,19 @@ export const level2Certification: Rule = {
       "LEVEL2_CERTIFICATION_EXPIRED",
       level2.expiresOn < asOf ? `the Level 2 certification expired on ${level2.expiresOn}` : null,
     );
+  },
+};
+
+// The candidate can never be their own supervisor: not named on the
+// application, not in the list of supervisors. (Cases, training periods and
+// the declaration are checked where they are judged.)
+export const notOwnSupervisor: Rule = {
+  name: "supervisors.notCandidate",
+  evaluate: ({ bundle, ownerUid }) => {
+    if (ownerUid === null) return {};
+    const named = (bundle.supervisorIds ?? []).includes(ownerUid) || bundle.supervisors.some((s) => s.id === ownerUid);
+    return named
+      ? { findings: [error("CANDIDATE_OWN_SUPERVISOR", "the candidate is named as one of their own supervisors")] }
+      : {};
   },
 };

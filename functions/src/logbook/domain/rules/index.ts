@@ -1,6 +1,6 @@
 // The application rules, in the order of Table 2 of the programme text.
 import type { Rule } from "../context.js";
-import { acls, level2Certification, registration } from "./candidate.js";
+import { acls, level2Certification, notOwnSupervisor, registration } from "./candidate.js";
 import { caseSpan } from "./case-span.js";
 import { casesTotal, controlRoom, courseCases, normalCases, otherCentreCases } from "./case-limits.js";
 import { categoryMinimum } from "./categories.js";
@@ -26,5 +26,6 @@ export const RULES: readonly Rule[] = [
   acls,
   cmeCredits,
   peerRecognition,
+  notOwnSupervisor,
   supervisorDeclaration,
 ];

@@ -1,62 +1,40 @@
 // "At least three months of full-time training ... or the equivalent length of
 // time if split into separate periods (within a maximum 24-month window)";
-// part time counts pro rata (35 hours a week is full time).
+// part time counts pro rata (35 hours a week is full time). The periods are
+// first turned into runs over their union (screening/training.ts).
 import type { Rule } from "../context.js";
-import {
-  addDaysIso,
-  addMonthsIso,
-  maxIso,
-  minIso,
-  monthsBetween,
-  type IsoDate,
-} from "../../../platform/domain/dates.js";
+import type { TrainingRun } from "../context.js";
+import { addMonthsIso, maxIso, minIso, monthsBetween, type IsoDate } from "../../../platform/domain/dates.js";
 import type { Policy } from "../../../platform/domain/policy.js";
 import { error, round2, type Finding } from "../report.js";
-import type { TrainingPeriod } from "../schema.js";
 
 const EPSILON = 1e-9;
 
-/** A period as the half-open span [start, endExclusive) and its full-time fraction. */
-interface Span {
-  start: IsoDate;
-  endExclusive: IsoDate;
-  fraction: number;
+/** Full-time-equivalent months of the part of `run` inside [from, to). */
+function fteMonthsWithin(run: TrainingRun, from: IsoDate, to: IsoDate): number {
+  return monthsBetween(maxIso(run.start, from), minIso(run.endExclusive, to)) * run.fraction;
 }
 
-function toSpans(periods: TrainingPeriod[], policy: Policy): Span[] {
-  return periods.map((p) => ({
-    start: p.start,
-    endExclusive: addDaysIso(p.end, 1),
-    fraction: Math.min(1, p.hoursPerWeek / policy.training.fullTimeHoursPerWeek),
-  }));
-}
-
-/** Full-time-equivalent months of the part of `span` inside [from, to). */
-function fteMonthsWithin(span: Span, from: IsoDate, to: IsoDate): number {
-  return monthsBetween(maxIso(span.start, from), minIso(span.endExclusive, to)) * span.fraction;
-}
-
-export function totalFteMonths(periods: TrainingPeriod[], policy: Policy): number {
-  return toSpans(periods, policy).reduce((sum, s) => sum + monthsBetween(s.start, s.endExclusive) * s.fraction, 0);
+export function totalFteMonths(runs: TrainingRun[]): number {
+  return runs.reduce((sum, r) => sum + monthsBetween(r.start, r.endExclusive) * r.fraction, 0);
 }
 
 /**
  * The most FTE months any window of `windowMonths` holds. The best window
- * starts where a period starts or ends where a period ends, so only those
- * are tried (a handful of periods: quadratic is fine).
+ * starts where a run starts or ends where a run ends, so only those are
+ * tried (a handful of runs: quadratic is fine).
  */
-export function bestWindowFteMonths(periods: TrainingPeriod[], policy: Policy): number {
+export function bestWindowFteMonths(runs: TrainingRun[], policy: Policy): number {
   const months = policy.training.windowMonths;
-  const spans = toSpans(periods, policy);
-  const windows = spans.flatMap((s) => [
-    [s.start, addMonthsIso(s.start, months)],
-    [addMonthsIso(s.endExclusive, -months), s.endExclusive],
+  const windows = runs.flatMap((r) => [
+    [r.start, addMonthsIso(r.start, months)],
+    [addMonthsIso(r.endExclusive, -months), r.endExclusive],
   ]);
   let best = 0;
   for (const [from, to] of windows) {
-    const inside = spans
-      .filter((s) => s.start < to && s.endExclusive > from)
-      .reduce((sum, s) => sum + fteMonthsWithin(s, from, to), 0);
+    const inside = runs
+      .filter((r) => r.start < to && r.endExclusive > from)
+      .reduce((sum, r) => sum + fteMonthsWithin(r, from, to), 0);
     best = Math.max(best, inside);
   }
   return best;
@@ -66,7 +44,7 @@ export const training: Rule = {
   name: "training",
   evaluate: ({ screened, policy, route }) => {
     const required = policy.training.requiredFteMonths[route];
-    const total = totalFteMonths(screened.training, policy);
+    const total = totalFteMonths(screened.trainingRuns);
     const enough = total + EPSILON >= required;
     const trainingIds = screened.training.map((p) => p.id).sort();
     const findings: Finding[] = [];
@@ -79,7 +57,7 @@ export const training: Rule = {
         ),
       );
     } else {
-      inWindow = bestWindowFteMonths(screened.training, policy);
+      inWindow = bestWindowFteMonths(screened.trainingRuns, policy);
       if (inWindow + EPSILON < required) {
         findings.push(
           error(

@@ -1,11 +1,13 @@
 // Decides which cases count. Each case rule may leave a case out; among the
-// cases still in, a patient counts once unless a later study follows a
-// significant change in clinical status; congenital cases count in their
+// cases still in, a patient (compared by normalised reference) counts once
+// unless a later study, on a later date, follows a significant change in
+// clinical status; a course case counts once; congenital cases count in their
 // category only for true congenital pathology.
 import { appliesTo, type Context, type CountedCase } from "../context.js";
 import { error, warning, type Finding } from "../report.js";
 import { ACCEPTED_CONGENITAL_LESIONS, type Case } from "../schema.js";
 import { CASE_RULES } from "../rules/cases/index.js";
+import { patientKey } from "../patient-key.js";
 
 const ACCEPTED_LESIONS: ReadonlySet<string> = new Set(ACCEPTED_CONGENITAL_LESIONS);
 
@@ -14,32 +16,54 @@ function byStudyDateThenId(a: Case, b: Case): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * Which cases are the same patient (or the same course case). Course cases
+ * belong to their course: the same case of the same course counts once.
+ */
+function identityOf(c: Case): string {
+  if (c.source === "course") return `course:${patientKey(c.courseId ?? "")}:${patientKey(c.patientRef)}`;
+  return `patient:${patientKey(c.patientRef)}`;
+}
+
+/** Why a later study of the same identity does not count, or null when it does. */
+function duplicateReason(c: Case, first: Case, lastKept: Case): string | null {
+  const earlier = `case ${first.id}, ${first.studyDate}`;
+  if (c.source === "course") return `the same course case is already in the logbook (${earlier}); it counts once`;
+  if (c.studyDate === lastKept.studyDate) {
+    return `the same patient on the same study date is already in the logbook (case ${lastKept.id})`;
+  }
+  if (c.clinicalChange !== true) {
+    return (
+      `the patient is already in the logbook (${earlier}); ` +
+      "a repeat study counts only after a significant change in clinical status (clinicalChange)"
+    );
+  }
+  return null;
+}
+
 /** The later studies of a patient that do not count: DUPLICATE_PATIENT. */
 function screenDuplicatePatients(cases: Case[], findings: Finding[]): Case[] {
-  const byPatient = new Map<string, Case[]>();
+  const byIdentity = new Map<string, Case[]>();
   for (const c of cases) {
-    const studies = byPatient.get(c.patientRef);
+    const key = identityOf(c);
+    const studies = byIdentity.get(key);
     if (studies) studies.push(c);
-    else byPatient.set(c.patientRef, [c]);
+    else byIdentity.set(key, [c]);
   }
   const kept: Case[] = [];
-  for (const studies of byPatient.values()) {
+  for (const studies of byIdentity.values()) {
     studies.sort(byStudyDateThenId);
     const [first, ...later] = studies;
     kept.push(first);
+    let lastKept = first;
     for (const c of later) {
-      if (c.clinicalChange === true) {
+      const reason = duplicateReason(c, first, lastKept);
+      if (reason === null) {
         kept.push(c);
+        lastKept = c;
         continue;
       }
-      findings.push(
-        error(
-          "DUPLICATE_PATIENT",
-          `Case ${c.id}: the patient is already in the logbook (case ${first.id}, ${first.studyDate}); ` +
-            "a repeat study counts only after a significant change in clinical status (clinicalChange)",
-          { caseIds: [c.id] },
-        ),
-      );
+      findings.push(error("DUPLICATE_PATIENT", `Case ${c.id}: ${reason}`, { caseIds: [c.id] }));
     }
   }
   return kept;

@@ -1,87 +1,270 @@
-// How many hours each CME entry is credited with, and why it is less than
-// claimed. The checks run in the order of the programme's CME section; the
-// first that gives 0 ends the entry's evaluation.
-import { EXAM_ROUTES, appliesTo, type Context, type CreditedCme } from "../context.js";
-import { addMonthsIso, daysBetween } from "../../../platform/domain/dates.js";
+// How many hours each CME event is credited with, and why it is less than
+// claimed. First each entry is accepted or refused (the checks run in the
+// order of the programme's CME section; the first refusal credits it 0). The
+// accepted entries are then grouped into events (one event counts once however
+// it is entered), each event is valued day by day, capped at its Table 1
+// figure, and the 8-credits-a-day cap is applied across all events on the
+// same day (every kind: an online course or ECTS module is dated by the
+// period over which it was followed).
+import { appliesTo, EXAM_ROUTES, type Context, type CreditedEvent } from "../context.js";
+import { addMonthsIso } from "../../../platform/domain/dates.js";
+import { catalogueEntry, type CatalogueEntry } from "../../../platform/domain/policy.js";
+import { groupEvents, identityOf, sameEvent, type EventIdentity } from "../cme-identity.js";
 import { round2, warning, type Finding } from "../report.js";
 import type { CmeEntry } from "../schema.js";
 
-const MEETING_KINDS: ReadonlySet<string> = new Set(["cmr-meeting", "multimodality-meeting", "general-meeting"]);
+const EPSILON = 1e-9;
 
 type Refusal = { code: string; reason: string };
 
-/** Events that ended before this date are too old to count (null: no limit applies). */
-function earliestEventEnd({ bundle, policy, route }: Context): string | null {
-  if (!appliesTo({ routes: EXAM_ROUTES }, route) || !bundle.exam) return null;
-  return addMonthsIso(bundle.exam.sittingDate, -policy.cme.maxAgeBeforeExamMonths);
+/** An accepted entry: what it is worth before the event and day caps. */
+interface Claim {
+  entry: CmeEntry;
+  identity: EventIdentity;
+  listed: CatalogueEntry | undefined;
+  /** Hours claimed: the credits, or ECTS points × hours per ECTS. */
+  claimed: number;
+  /** Hours after division by the modalities or taking the CMR component. */
+  value: number;
+  reasons: string[];
 }
 
-function refusal(entry: CmeEntry, context: Context, earliest: string | null): Refusal | null {
-  const { bundle, policy, route } = context;
+/** Events that ended before this date are too old to count. */
+function earliestEventEnd({ bundle, policy, route, asOf }: Context): string | null {
+  const months = policy.cme.maxAgeBeforeExamMonths;
+  // Level 3 via Level 2 has no exam of its own: the application date is the reference.
+  if (route === "level3-via-level2") return addMonthsIso(asOf, -months);
+  if (!appliesTo({ routes: EXAM_ROUTES }, route) || !bundle.exam) return null;
+  return addMonthsIso(bundle.exam.sittingDate, -months);
+}
+
+function reusedFromLevel2(entry: CmeEntry, identity: EventIdentity, context: Context): boolean {
+  const level2 = context.bundle.candidate.level2;
+  if (context.route !== "level3-via-level2" || !level2) return false;
+  if (level2.cmeIds.includes(entry.id)) return true;
+  return (level2.cmeEvents ?? []).some((event) => sameEvent(identity, identityOf(event)));
+}
+
+function refusal(
+  entry: CmeEntry,
+  identity: EventIdentity,
+  listed: CatalogueEntry | undefined,
+  context: Context,
+  earliest: string | null,
+): Refusal | null {
   if (entry.certificateId === null) {
     return { code: "CME_CERTIFICATE_MISSING", reason: "no attendance certificate is uploaded" };
   }
   if (entry.kind === "self-directed" || entry.kind === "general-webinar") {
     return { code: "CME_NOT_ACCEPTED", reason: `${entry.kind} learning is not accepted` };
   }
-  const catalogued = entry.catalogueId != null && entry.catalogueId in policy.cme.catalogue;
-  if (entry.kind === "general-meeting" && !catalogued && entry.cmrComponentCredits === undefined) {
+  if (entry.kind === "general-meeting" && !listed && entry.cmrComponentCredits === undefined) {
     return {
       code: "CME_NOT_ACCEPTED",
       reason: "a general cardiology or radiology meeting counts only for its CMR component (cmrComponentCredits)",
     };
   }
-  if (earliest !== null && entry.endDate < earliest) {
-    return { code: "CME_EVENT_TOO_OLD", reason: `the event ended before ${earliest}, too long before the exam` };
+  if (entry.kind === "multimodality-meeting" && !listed && (entry.modalities ?? 0) < 2) {
+    return {
+      code: "CME_MODALITIES_MISSING",
+      reason:
+        "a multimodality event is divided by its number of imaging modalities: give that number (modalities, at least 2)",
+    };
   }
-  if (route === "level3-via-level2" && bundle.candidate.level2?.cmeIds.includes(entry.id)) {
-    return { code: "CME_REUSED_FROM_LEVEL2", reason: "this entry was already counted for Level 2" };
+  if (entry.endDate > context.asOf) {
+    return { code: "CME_IN_FUTURE", reason: `the event ends on ${entry.endDate}, after ${context.asOf}` };
+  }
+  if (earliest !== null && entry.endDate < earliest) {
+    const reference = context.route === "level3-via-level2" ? "the application" : "the exam";
+    return { code: "CME_EVENT_TOO_OLD", reason: `the event ended before ${earliest}, too long before ${reference}` };
+  }
+  if (reusedFromLevel2(entry, identity, context)) {
+    return { code: "CME_REUSED_FROM_LEVEL2", reason: "this event was already counted for Level 2" };
   }
   return null;
 }
 
-/** The hours an accepted entry is worth, before the per-day cap. */
-function hoursClaimable(entry: CmeEntry, context: Context): number {
-  const { catalogue, hoursPerEcts } = context.policy.cme;
-  const listed = entry.catalogueId != null ? catalogue[entry.catalogueId] : undefined;
-  if (listed) return listed.maxCredits === null ? entry.credits : Math.min(entry.credits, listed.maxCredits);
-  switch (entry.kind) {
-    case "multimodality-meeting":
-      return entry.credits / (entry.modalities ?? 1);
-    case "general-meeting":
-      return entry.cmrComponentCredits ?? 0;
-    case "ects":
-      return entry.credits * hoursPerEcts;
-    default:
-      return entry.credits;
+/** The hours an accepted entry is worth before the Table 1 figure and the per-day cap. */
+function claimOf(
+  entry: CmeEntry,
+  identity: EventIdentity,
+  listed: CatalogueEntry | undefined,
+  context: Context,
+): Claim {
+  const claimed = entry.kind === "ects" ? entry.credits * context.policy.cme.hoursPerEcts : entry.credits;
+  const reasons: string[] = [];
+  let value = claimed;
+  if (!listed && entry.kind === "general-meeting") {
+    value = Math.min(entry.cmrComponentCredits ?? 0, claimed);
+    reasons.push("only the CMR component of a general meeting counts");
+  } else {
+    // Table 1 decides for its events ("divided by 3", or "not divided"); otherwise the entry's modalities.
+    const divisor = listed ? listed.divideBy : (entry.modalities ?? 1);
+    if (divisor > 1) {
+      value = claimed / divisor;
+      reasons.push(`divided by ${divisor} modalities`);
+    }
   }
+  return { entry, identity, listed, claimed, value, reasons };
 }
 
-function credit(entry: CmeEntry, context: Context, earliest: string | null, findings: Finding[]): number {
-  const refused = refusal(entry, context, earliest);
-  if (refused) {
-    findings.push(warning(refused.code, `CME ${entry.id}: ${refused.reason}; credited 0`, { cmeIds: [entry.id] }));
-    return 0;
+/** A stretch of days [start, endExclusive) (day numbers) credited at `rate` hours a day. */
+interface Segment {
+  start: number;
+  endExclusive: number;
+  rate: number;
+}
+
+const ascending = (a: number, b: number) => a - b;
+
+/** The event's hours per day: on each day, the most any of its entries gives (entered twice counts once). */
+function eventSegments(claims: Claim[]): Segment[] {
+  const entries = claims.map(({ identity, value }) => ({
+    start: identity.first,
+    endExclusive: identity.dayAfter,
+    rate: value / (identity.dayAfter - identity.first),
+  }));
+  if (entries.length === 1) return entries[0].rate > 0 ? entries : [];
+  const points = [...new Set(entries.flatMap((e) => [e.start, e.endExclusive]))].sort(ascending);
+  const segments: Segment[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [start, endExclusive] = [points[i], points[i + 1]];
+    const rate = Math.max(0, ...entries.filter((e) => e.start <= start && e.endExclusive > start).map((e) => e.rate));
+    if (rate > 0) segments.push({ start, endExclusive, rate });
   }
-  let credits = hoursClaimable(entry, context);
-  if (MEETING_KINDS.has(entry.kind)) {
-    const days = daysBetween(entry.startDate, entry.endDate) + 1;
-    credits = Math.min(credits, context.policy.cme.maxPerDay * days);
+  return segments;
+}
+
+const hoursOf = (segments: Segment[]) => segments.reduce((sum, s) => sum + s.rate * (s.endExclusive - s.start), 0);
+
+interface ValuedEvent {
+  claims: Claim[];
+  segments: Segment[];
+  reasons: Set<string>;
+}
+
+/** One event: its entries merged, its Table 1 figure (the lowest of its entries' catalogue entries) applied. */
+function valueEvent(claims: Claim[]): ValuedEvent {
+  const reasons = new Set(claims.flatMap((c) => c.reasons));
+  if (claims.length > 1) reasons.add("the same event is entered more than once and counts once");
+  let segments = eventSegments(claims);
+  const caps = claims.flatMap((c) => (c.listed && c.listed.maxCredits !== null ? [c.listed.maxCredits] : []));
+  const cap = caps.length > 0 ? Math.min(...caps) : null;
+  const raw = hoursOf(segments);
+  if (cap !== null && raw > cap + EPSILON) {
+    const factor = cap / raw;
+    segments = segments.map((s) => ({ ...s, rate: s.rate * factor }));
+    reasons.add(`Table 1 gives this event at most ${cap}`);
   }
-  const claimed = entry.kind === "ects" ? entry.credits * context.policy.cme.hoursPerEcts : entry.credits;
-  if (credits < claimed) {
-    findings.push(
-      warning("CME_CREDITS_CAPPED", `CME ${entry.id}: credited ${round2(credits)} of the ${claimed} claimed`, {
-        cmeIds: [entry.id],
-      }),
+  return { claims, segments, reasons };
+}
+
+/**
+ * The hours of each event once the events on the same day share at most
+ * `maxPerDay` (scaled down in proportion, so the order of entries does not
+ * matter). A sweep over the days where any event starts or ends.
+ */
+function applyDayCap(events: ValuedEvent[], maxPerDay: number): number[] {
+  const points = [...new Set(events.flatMap((e) => e.segments.flatMap((s) => [s.start, s.endExclusive])))].sort(
+    ascending,
+  );
+  const index = new Map(points.map((p, i) => [p, i]));
+  const delta = new Array<number>(points.length).fill(0);
+  for (const event of events) {
+    for (const s of event.segments) {
+      delta[index.get(s.start)!] += s.rate;
+      delta[index.get(s.endExclusive)!] -= s.rate;
+    }
+  }
+  // weighted[i]: the days before points[i], each weighted by the share of its hours that counts.
+  const weighted = new Array<number>(points.length).fill(0);
+  const capped = new Set<number>();
+  let perDay = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    perDay += delta[i];
+    const share = perDay > maxPerDay + EPSILON ? maxPerDay / perDay : 1;
+    if (share < 1) capped.add(i);
+    weighted[i + 1] = weighted[i] + share * (points[i + 1] - points[i]);
+  }
+  return events.map((event) => {
+    let hours = 0;
+    for (const s of event.segments) {
+      const [from, to] = [index.get(s.start)!, index.get(s.endExclusive)!];
+      hours += s.rate * (weighted[to] - weighted[from]);
+      for (let i = from; i < to; i++) {
+        if (capped.has(i)) event.reasons.add(`at most ${maxPerDay} credits a day across all events on the same day`);
+      }
+    }
+    return hours;
+  });
+}
+
+function eventFinding(event: ValuedEvent, credits: number): Finding | null {
+  const ids = event.claims.map((c) => c.entry.id).sort();
+  const claimed = event.claims.reduce((sum, c) => sum + c.claimed, 0);
+  const why = [...event.reasons].sort().join("; ");
+  if (ids.length > 1) {
+    return warning(
+      "CME_SAME_EVENT",
+      `CME ${ids.join(", ")}: one event (same certificate, or the same Table 1 entry or title on overlapping dates) counts once: credited ${round2(credits)} of the ${round2(claimed)} claimed (${why})`,
+      { cmeIds: ids },
     );
   }
-  return credits;
+  if (credits < claimed - EPSILON) {
+    return warning(
+      "CME_CREDITS_CAPPED",
+      `CME ${ids[0]}: credited ${round2(credits)} of the ${round2(claimed)} claimed (${why})`,
+      { cmeIds: ids },
+    );
+  }
+  return null;
 }
 
-export function screenCme(context: Context): { cme: CreditedCme[]; findings: Finding[] } {
+export function screenCme(context: Context): { cme: CreditedEvent[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const earliest = earliestEventEnd(context);
-  const cme = context.bundle.cme.map((entry) => ({ entry, credits: credit(entry, context, earliest, findings) }));
+  const claims: Claim[] = [];
+  for (const entry of context.bundle.cme) {
+    const identity = identityOf(entry);
+    const listed = catalogueEntry(context.policy, entry.catalogueId);
+    if (entry.catalogueId && !listed) {
+      findings.push(
+        warning(
+          "CME_CATALOGUE_UNKNOWN",
+          `CME ${entry.id}: "${entry.catalogueId}" is not a Table 1 entry; the event is credited by its kind`,
+          { cmeIds: [entry.id] },
+        ),
+      );
+    }
+    if (entry.cmrComponentCredits !== undefined && entry.cmrComponentCredits > entry.credits) {
+      findings.push(
+        warning(
+          "CME_COMPONENT_ABOVE_CREDITS",
+          `CME ${entry.id}: the CMR component (${entry.cmrComponentCredits}) cannot exceed the certificate's ${entry.credits} credits`,
+          { cmeIds: [entry.id] },
+        ),
+      );
+    }
+    const refused = refusal(entry, identity, listed, context, earliest);
+    if (refused) {
+      findings.push(warning(refused.code, `CME ${entry.id}: ${refused.reason}; credited 0`, { cmeIds: [entry.id] }));
+      continue;
+    }
+    claims.push(claimOf(entry, identity, listed, context));
+  }
+
+  // In id order, so that the report does not depend on the order of entries.
+  claims.sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+  const events = groupEvents(claims, (a, b) => sameEvent(a.identity, b.identity)).map(valueEvent);
+  const hours = applyDayCap(events, context.policy.cme.maxPerDay);
+  const cme = events.map((event, i) => {
+    const finding = eventFinding(event, hours[i]);
+    if (finding) findings.push(finding);
+    const series = event.claims.flatMap(({ identity }) => [
+      ...(identity.catalogueId ? [`catalogue:${identity.catalogueId}`] : []),
+      `title:${identity.title}`,
+    ]);
+    return { entries: event.claims.map((c) => c.entry), credits: hours[i], series: [...new Set(series)] };
+  });
   return { cme, findings };
 }

@@ -7,7 +7,7 @@ import { level3Window } from "./level3-window.js";
 import { observerRole } from "./observer-role.js";
 import { identifyingPatientRef } from "./patient-ref.js";
 import { reusedFromLevel2 } from "./reused-from-level2.js";
-import { supervisorNotLevel3, supervisorUnknown } from "./supervisor.js";
+import { supervisedByCandidate, supervisorNotLevel3, supervisorUnknown } from "./supervisor.js";
 
 export const CASE_RULES: readonly CaseRule[] = [
   identifyingPatientRef,
@@ -16,6 +16,7 @@ export const CASE_RULES: readonly CaseRule[] = [
   examWindow,
   level3Window,
   reusedFromLevel2,
+  supervisedByCandidate,
   supervisorUnknown,
   supervisorNotLevel3,
   courseCaseReview,

@@ -20,3 +20,12 @@ export const supervisorNotLevel3: CaseRule = {
       return `supervisor "${c.supervisorId}" held Level 3 from ${supervisor.level3From}${until}, not on ${c.studyDate}`;
     },
 };
+
+// The candidate can never be their own supervisor.
+export const supervisedByCandidate: CaseRule = {
+  code: "CANDIDATE_OWN_SUPERVISOR",
+  prepare:
+    ({ ownerUid }) =>
+    (c) =>
+      ownerUid !== null && c.supervisorId === ownerUid ? "the candidate cannot be their own supervisor" : null,
+};
