@@ -157,7 +157,7 @@ describe("duplicate patients", () => {
 });
 
 describe("duplicate patients: identity, not spelling", () => {
-  it.each(["PT-0120", "pt0120", "pt 0120", "Pt_0120", "pt.0120", "ＰＴ－０１２０"])(
+  it.each(["PT-0120", "pt0120", "Pt_0120", "pt.0120", "pt-_.0120"])(
     "%s is the same patient as pt-0120 (DUPLICATE_PATIENT)",
     (patientRef) => {
       const bundle = makeBundle("level2");
@@ -194,6 +194,17 @@ describe("duplicate patients: identity, not spelling", () => {
     expect(report.summary.casesCounted).toBe(151);
   });
 
+  // A space or a full-width letter never reaches the duplicate check: the
+  // reference format (letters, digits, '.', '_', '-') refuses it first, so the
+  // case is left out either way and can never count twice.
+  it.each(["pt 0120", "ＰＴ－０１２０"])("%s is refused by the reference format and not counted", (patientRef) => {
+    const bundle = makeBundle("level2");
+    bundle.cases.push(makeCase(500, { patientRef, studyDate: "2025-12-01" }));
+    const report = validateApplication(bundle);
+    expect(excludedBy(report, "CASE_PATIENT_REF_IDENTIFYING")).toEqual(["case-0500"]);
+    expect(report.summary.casesCounted).toBe(150);
+  });
+
   it("the same course case counts once, whatever its dates or clinicalChange say", () => {
     const bundle = makeBundle("level2");
     const course = { source: "course" as const, courseId: "eacvi-course-2025", fullReview: true };
@@ -201,7 +212,7 @@ describe("duplicate patients: identity, not spelling", () => {
     bundle.cases.push(
       makeCase(501, {
         ...course,
-        patientRef: "Course Case-7".toLowerCase(),
+        patientRef: "Course_Case-7".toLowerCase(),
         studyDate: "2025-10-02",
         clinicalChange: true,
       }),
