@@ -5,6 +5,7 @@
 import { initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
+import { createRequire } from "node:module";
 
 if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
   console.error("seed: FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST must point at the emulators");
@@ -175,12 +176,24 @@ async function seedGrading() {
     { merge: true },
   );
   // The register is derived from certifications (one row per person): the
-  // demo certification names its holder, and the hand-written row goes.
-  batch.set(
-    db.doc("certifications/demo-supervisor-l3"),
-    { holderName: "Demo Supervisor", country: "FR", certificateNumber: "CMR-L3-2022-00001" },
-    { merge: true },
-  );
+  // demo certification names its holder, and its row is the one the register
+  // trigger derives (the seed may run before the Functions emulator has loaded
+  // the trigger, so it applies the same pure function itself).
+  const demoCert = {
+    uid: "demo-supervisor",
+    level: 3,
+    awardedOn: "2022-03-01",
+    expiresOn: "2027-03-01",
+    status: "active",
+    holderName: "Demo Supervisor",
+    country: "FR",
+    certificateNumber: "CMR-L3-2022-00001",
+  };
+  batch.set(db.doc("certifications/demo-supervisor-l3"), demoCert, { merge: true });
+  const { registerRowFor } = createRequire(import.meta.url)("../functions/lib/grading/domain/register.js");
+  const today = new Date().toISOString().slice(0, 10);
+  const row = registerRowFor([{ ...demoCert, id: "demo-supervisor-l3" }], today, 6);
+  if (row) batch.set(db.doc("register/demo-supervisor"), row);
   batch.delete(db.doc("register/demo-supervisor-l3"));
   await batch.commit();
   console.log("seed: graders demo-grader-1, demo-grader-2 and chair demo-chair (same password)");
