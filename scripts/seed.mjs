@@ -5,6 +5,7 @@
 import { initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore } from "firebase-admin/firestore";
+import { createRequire } from "node:module";
 
 if (!process.env.FIRESTORE_EMULATOR_HOST || !process.env.FIREBASE_AUTH_EMULATOR_HOST) {
   console.error("seed: FIRESTORE_EMULATOR_HOST and FIREBASE_AUTH_EMULATOR_HOST must point at the emulators");
@@ -149,3 +150,53 @@ async function seed() {
 }
 
 await seed();
+
+// ---------- grading (docs/grading.md) ----------
+// Two graders from institutions other than the demo candidate's and the
+// supervisor's, and a chair: add the missing case, submitApplication as the
+// candidate, and the graders are assigned within seconds.
+const GRADING_PEOPLE = [
+  { uid: "demo-grader-1", email: "grader1@demo.cmr", displayName: "Demo Grader One", role: "grader" },
+  { uid: "demo-grader-2", email: "grader2@demo.cmr", displayName: "Demo Grader Two", role: "grader" },
+  { uid: "demo-chair", email: "chair@demo.cmr", displayName: "Demo Committee Chair", role: "chair" },
+];
+
+async function seedGrading() {
+  for (const person of GRADING_PEOPLE) await upsertUser(person);
+  const batch = db.batch();
+  const institutions = { "demo-grader-1": ["Charité Berlin", "DE"], "demo-grader-2": ["Karolinska Institutet", "SE"] };
+  for (const [uid, [institution, country]] of Object.entries(institutions)) {
+    batch.set(db.doc(`graders/${uid}`), { institution, country, active: true, capacity: 10, openAssignments: 0 });
+  }
+  for (const { uid, email, displayName } of GRADING_PEOPLE) batch.set(db.doc(`users/${uid}`), { displayName, email });
+  batch.set(db.doc("users/demo-candidate"), { institution: "Hôpital Européen Georges-Pompidou" }, { merge: true });
+  batch.set(
+    db.doc("supervisors/demo-supervisor"),
+    { institution: "Hôpital Européen Georges-Pompidou" },
+    { merge: true },
+  );
+  // The register is derived from certifications (one row per person): the
+  // demo certification names its holder, and its row is the one the register
+  // trigger derives (the seed may run before the Functions emulator has loaded
+  // the trigger, so it applies the same pure function itself).
+  const demoCert = {
+    uid: "demo-supervisor",
+    level: 3,
+    awardedOn: "2022-03-01",
+    expiresOn: "2027-03-01",
+    status: "active",
+    holderName: "Demo Supervisor",
+    country: "FR",
+    certificateNumber: "CMR-L3-2022-00001",
+  };
+  batch.set(db.doc("certifications/demo-supervisor-l3"), demoCert, { merge: true });
+  const { registerRowFor } = createRequire(import.meta.url)("../functions/lib/grading/domain/register.js");
+  const today = new Date().toISOString().slice(0, 10);
+  const row = registerRowFor([{ ...demoCert, id: "demo-supervisor-l3" }], today, 6);
+  if (row) batch.set(db.doc("register/demo-supervisor"), row);
+  batch.delete(db.doc("register/demo-supervisor-l3"));
+  await batch.commit();
+  console.log("seed: graders demo-grader-1, demo-grader-2 and chair demo-chair (same password)");
+}
+
+await seedGrading();

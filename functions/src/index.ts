@@ -32,3 +32,16 @@ export { recertificationReminders } from "./recertification/index.js";
 export { committeeDigest } from "./digest/index.js";
 export { setRole } from "./accounts/index.js";
 export { scheduleCertification, scheduleExamResult } from "./platform/jobs/schedule-dated-documents.js";
+export {
+  answerQuestion,
+  answerRandomCheck,
+  askQuestion,
+  decideAsChair,
+  deliverCertificateOnAward,
+  gradeApplication,
+  gradingOnApplicationStatus,
+  reassignGrader,
+  revokeCertification,
+  syncRegisterOnCertificationWrite,
+  verifyCertificate,
+} from "./grading/index.js";

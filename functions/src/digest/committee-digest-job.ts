@@ -2,7 +2,13 @@
 import type { Firestore } from "firebase-admin/firestore";
 import type { IsoDate } from "../platform/domain/dates.js";
 import type { Policy } from "../platform/domain/policy.js";
-import { committeeDigest, digestCutoffs, digestMailId, type DigestItems } from "./domain/committee-digest.js";
+import {
+  committeeDigest,
+  digestCutoffs,
+  digestMailId,
+  questionsAskedBy,
+  type DigestItems,
+} from "./domain/committee-digest.js";
 import { COLLECTIONS } from "../platform/paths.js";
 import { emptyStats, type JobStats } from "../platform/jobs/paging.js";
 
@@ -37,7 +43,26 @@ export async function runCommitteeDigestJob(
     waitingSince(COLLECTIONS.examSessions, "resultsReleased", false, "sittingDate", cutoffs.examsSatBy),
     db.collection(COLLECTIONS.undeliverable).where("reportedOn", "==", null).limit(LIST_LIMIT).get(),
   ]);
-  for (const q of [logbooks, requests, sessions, unreachable]) {
+  // Grading (indexes: the collection-group ones in firestore.indexes.json).
+  const [unassigned, questions, chair, denied] = await Promise.all([
+    db.collection(COLLECTIONS.gradings).where("status", "==", "unassigned").limit(LIST_LIMIT).get(),
+    db
+      .collectionGroup("questions")
+      .where("status", "==", "open")
+      .where("askedOn", "<=", questionsAskedBy(today, policy))
+      .orderBy("askedOn")
+      .limit(LIST_LIMIT)
+      .get(),
+    db.collection(COLLECTIONS.gradings).where("status", "==", "awaiting-chair").limit(LIST_LIMIT).get(),
+    db
+      .collectionGroup("checks")
+      .where("status", "==", "denied")
+      .where("reportedOn", "==", null)
+      .limit(LIST_LIMIT)
+      .get(),
+  ]);
+  const parentId = (d: { ref: { parent: { parent: { id: string } | null } } }) => d.ref.parent.parent?.id ?? "?";
+  for (const q of [logbooks, requests, sessions, unreachable, unassigned, questions, chair, denied]) {
     stats.selected += q.size;
     stats.documentsRead += Math.max(1, q.size);
   }
@@ -49,6 +74,17 @@ export async function runCommitteeDigestJob(
       uid: d.get("uid"),
       about: `message ${d.id} (${d.get("about")})`,
     })),
+    unassignedApplications: unassigned.docs.map((d) => ({
+      applicationId: d.id,
+      since: d.get("unassignedSince") ?? null,
+    })),
+    openQuestions: questions.docs.map((d) => ({
+      applicationId: parentId(d),
+      questionId: d.id,
+      askedOn: d.get("askedOn"),
+    })),
+    awaitingChair: chair.docs.map((d) => ({ applicationId: d.id })),
+    deniedChecks: denied.docs.map((d) => ({ applicationId: parentId(d), caseId: d.get("caseId") })),
   };
   const digest = committeeDigest(today, items, policy);
   if (!digest) return stats;
@@ -59,6 +95,7 @@ export async function runCommitteeDigestJob(
     if ((await tx.get(mailRef)).exists) return; // today's digest is already out
     tx.create(mailRef, { to: committeeEmail, message: digest, about: "committee digest" });
     for (const doc of unreachable.docs) tx.update(doc.ref, { reportedOn: today });
+    for (const doc of denied.docs) tx.update(doc.ref, { reportedOn: today });
     stats.messages += 1;
   });
   return stats;

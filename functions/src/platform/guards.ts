@@ -4,7 +4,7 @@ import { HttpsError, type CallableRequest } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { describeIssue } from "./domain/issues.js";
 
-export const ROLES = ["committee", "grader", "admin"] as const;
+export const ROLES = ["committee", "grader", "admin", "chair"] as const;
 export type Role = (typeof ROLES)[number];
 
 export function assertSignedIn(request: CallableRequest): string {

@@ -13,6 +13,9 @@ export const COLLECTIONS = {
   examSessions: "examSessions",
   revalidationState: "revalidationState",
   revalidationPending: "revalidationPending",
+  graders: "graders",
+  gradings: "gradings",
+  counters: "counters",
 } as const;
 
 /** The candidate-written sub-collections of an application. */
@@ -40,4 +43,12 @@ export const paths = {
   examResult: (id: string) => `${COLLECTIONS.examResults}/${id}`,
   certification: (id: string) => `${COLLECTIONS.certifications}/${id}`,
   registerEntry: (certId: string) => `${COLLECTIONS.register}/${certId}`,
+  /** A grader's profile: institution, country, active, capacity, open load. */
+  grader: (uid: string) => `${COLLECTIONS.graders}/${uid}`,
+  /** The current grading round of an application (graders, decision); its sub-collections hold the record. */
+  grading: (appId: string) => `${COLLECTIONS.gradings}/${appId}`,
+  gradingPart: (appId: string, part: "grades" | "questions" | "checks" | "history") =>
+    `${COLLECTIONS.gradings}/${appId}/${part}`,
+  /** Per-year certificate-number sequences. */
+  certificateCounter: (year: number) => `${COLLECTIONS.counters}/certificates-${year}`,
 };

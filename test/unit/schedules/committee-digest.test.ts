@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../../../functions/src/logbook/domain/index.js";
-import { committeeDigest, digestCutoffs } from "../../../functions/src/digest/domain/committee-digest.js";
+import {
+  committeeDigest,
+  digestCutoffs,
+  questionsAskedBy,
+} from "../../../functions/src/digest/domain/committee-digest.js";
 
 const empty = { overdueLogbooks: [], unansweredRemoteRequests: [], unreleasedExams: [], unreachableUsers: [] };
 
@@ -33,5 +37,32 @@ describe("committee digest", () => {
     );
     expect(digest?.text).toContain("user u9");
     expect(digest?.text).not.toContain("Remote-supervision");
+  });
+});
+
+describe("committee digest: grading", () => {
+  it("lists unassigned applications, old questions, splits for the chair and denied checks", () => {
+    const digest = committeeDigest(
+      "2026-11-29",
+      {
+        ...empty,
+        unassignedApplications: [{ applicationId: "a1", since: "2026-11-20" }],
+        openQuestions: [{ applicationId: "a2", questionId: "q1", askedOn: "2026-11-01" }],
+        awaitingChair: [{ applicationId: "a3" }],
+        deniedChecks: [{ applicationId: "a4", caseId: "case-9" }],
+      },
+      DEFAULT_POLICY,
+    );
+    expect(digest?.text).toContain("Applications waiting for graders");
+    expect(digest?.text).toContain("application a1, waiting since 2026-11-20");
+    expect(digest?.text).toContain("Graders' questions unanswered after 14 days (1):");
+    expect(digest?.text).toContain("application a2, question q1, asked 2026-11-01");
+    expect(digest?.text).toContain("Decisions waiting for the chair");
+    expect(digest?.text).toContain("application a3");
+    expect(digest?.text).toContain("application a4, case case-9");
+  });
+
+  it("a question is overdue from 14 days after it was asked", () => {
+    expect(questionsAskedBy("2026-11-29", DEFAULT_POLICY)).toBe("2026-11-15");
   });
 });

@@ -27,7 +27,19 @@ export interface DigestItems {
   unansweredRemoteRequests: { requestId: string; requestedOn: IsoDate }[];
   unreleasedExams: { sessionId: string; sittingDate: IsoDate }[];
   unreachableUsers: { uid: string; about: string }[];
+  /** Grading (functions/src/grading): applications without two eligible graders. */
+  unassignedApplications?: { applicationId: string; since: IsoDate | null }[];
+  /** Graders' questions the candidate has not answered for `grading.questionOverdueDays`. */
+  openQuestions?: { applicationId: string; questionId: string; askedOn: IsoDate }[];
+  /** Splits between the graders waiting for the chair. */
+  awaitingChair?: { applicationId: string }[];
+  /** Random checks a supervisor denied (reported once). */
+  deniedChecks?: { applicationId: string; caseId: string }[];
 }
+
+/** Questions asked on or before this date are overdue. */
+export const questionsAskedBy = (today: IsoDate, policy: Policy) =>
+  addDaysIso(today, -policy.grading.questionOverdueDays);
 
 export const digestMailId = (today: IsoDate) => `digest-${today}`;
 
@@ -49,6 +61,26 @@ export function committeeDigest(today: IsoDate, items: DigestItems, policy: Poli
   section(
     `Exam results not released ${d.examResultsWeeks} weeks after the sitting`,
     items.unreleasedExams.map((e) => `session ${e.sessionId}, sat ${e.sittingDate}`),
+  );
+  section(
+    "Applications waiting for graders (fewer than two eligible: reassignGrader)",
+    (items.unassignedApplications ?? []).map(
+      (a) => `application ${a.applicationId}${a.since ? `, waiting since ${a.since}` : ""}`,
+    ),
+  );
+  section(
+    `Graders' questions unanswered after ${policy.grading.questionOverdueDays} days`,
+    (items.openQuestions ?? []).map(
+      (q) => `application ${q.applicationId}, question ${q.questionId}, asked ${q.askedOn}`,
+    ),
+  );
+  section(
+    "Decisions waiting for the chair (the graders disagree)",
+    (items.awaitingChair ?? []).map((a) => `application ${a.applicationId}`),
+  );
+  section(
+    "Random checks denied by the supervisor",
+    (items.deniedChecks ?? []).map((c) => `application ${c.applicationId}, case ${c.caseId}`),
   );
   section(
     "People who could not be e-mailed (no address in their profile)",

@@ -112,6 +112,14 @@ export const policySchema = z.object({
     examResultsWeeks: z.number().int().positive(),
   }),
   exam: examPolicySchema,
+  grading: z.object({
+    gradersPerApplication: z.number().int().min(1),
+    excludeSameCountry: z.boolean(),
+    randomCheck: z.object({ minCases: count, fraction: z.number().min(0).max(1) }),
+    certificationYears: z.number().int().positive(),
+    appealDays: z.number().int().positive(),
+    questionOverdueDays: z.number().int().positive(),
+  }),
 });
 export type Policy = z.infer<typeof policySchema>;
 export type { Route };

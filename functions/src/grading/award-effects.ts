@@ -1,0 +1,81 @@
+// What follows an award once the certification exists: the certificate PDF
+// in Storage and the result mail with the certificate attached. Run by a
+// trigger on the certification's creation; idempotent (the mail has a
+// deterministic id, the file path is fixed).
+import { getStorage } from "firebase-admin/storage";
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { prepareMessages, recipientOf } from "../platform/outbox.js";
+import { paths } from "../platform/paths.js";
+import { certificatePdf } from "./certificate-pdf.js";
+import { messageIds, passedMail } from "./domain/messages.js";
+import { gradingLogs } from "./grading-logs.js";
+
+export const certificatePath = (uid: string, certId: string) => `certificates/${uid}/${certId}.pdf`;
+
+/** Storage is there in production and where the Storage emulator runs. */
+const storageAvailable = () =>
+  process.env.FUNCTIONS_EMULATOR !== "true" || Boolean(process.env.FIREBASE_STORAGE_EMULATOR_HOST);
+
+interface AwardedDoc {
+  uid: string;
+  level: 2 | 3;
+  applicationId: string;
+  submission: number;
+  certificateNumber: string;
+  verificationCode: string;
+  awardedOn: string;
+  expiresOn: string;
+  holderName: string | null;
+}
+
+export async function deliverCertificate(db: Firestore, certId: string, cert: AwardedDoc) {
+  const pdf = await certificatePdf({
+    name: cert.holderName ?? "(name not recorded)",
+    level: cert.level,
+    certificateNumber: cert.certificateNumber,
+    awardedOn: cert.awardedOn,
+    expiresOn: cert.expiresOn,
+    verificationCode: cert.verificationCode,
+  });
+  const path = certificatePath(cert.uid, certId);
+  let stored: string | null = null;
+  if (storageAvailable()) {
+    await getStorage()
+      .bucket()
+      .file(path)
+      .save(Buffer.from(pdf), {
+        contentType: "application/pdf",
+        resumable: false,
+        metadata: { cacheControl: "private" },
+      });
+    stored = path;
+    gradingLogs.certificateStored(certId, path, pdf.length);
+  }
+  await db.runTransaction(async (tx) => {
+    const { recipient } = await recipientOf(db, tx, cert.uid);
+    const msg = {
+      ...passedMail(cert.level, cert.certificateNumber, cert.verificationCode, cert.expiresOn),
+      attachments: [
+        {
+          filename: `${cert.certificateNumber}.pdf`,
+          content: Buffer.from(pdf).toString("base64"),
+          encoding: "base64",
+          contentType: "application/pdf",
+        },
+      ],
+    };
+    const out = await prepareMessages(
+      db,
+      tx,
+      recipient,
+      [{ id: messageIds.result(cert.applicationId, cert.submission), msg }],
+      `certification ${certId}`,
+    );
+    tx.update(db.doc(paths.certification(certId)), {
+      certificatePath: stored,
+      certificateBytes: pdf.length,
+      certificateIssuedAt: FieldValue.serverTimestamp(),
+    });
+    out.send();
+  });
+}

@@ -1,0 +1,13 @@
+// The grading feature: grader assignment, grades, questions, random checks,
+// decisions, awards, the register and verification. Other features use only
+// what is exported here.
+export { gradingOnApplicationStatus } from "./triggers/on-application-status.js";
+export { reassignGrader } from "./callables/reassign-grader.js";
+export { gradeApplication } from "./callables/grade-application.js";
+export { askQuestion } from "./callables/ask-question.js";
+export { answerQuestion } from "./callables/answer-question.js";
+export { answerRandomCheck } from "./callables/answer-random-check.js";
+export { decideAsChair } from "./callables/decide-as-chair.js";
+export { revokeCertification } from "./callables/revoke-certification.js";
+export { syncRegisterOnCertificationWrite, deliverCertificateOnAward } from "./triggers/on-certification-write.js";
+export { verifyCertificate } from "./http/verify-certificate.js";
