@@ -148,4 +148,29 @@ async function seed() {
   );
 }
 
+/**
+ * With the emulators' triggers running (`npm start`), waits for what they add
+ * to the seed: the certification's place in the daily schedule and the demo
+ * logbook's first report. Says so when they do not come.
+ */
+async function checkTriggersRan(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const cert = await db.doc("certifications/demo-supervisor-l3").get();
+    const report = await db.doc("applications/demo-application/validation/current").get();
+    if (cert.get("nextActionOn") && report.exists) {
+      console.log(
+        `seed: the certification is due on ${cert.get("nextActionOn")}; the demo report says eligible: ${report.get("eligible")}`,
+      );
+      return;
+    }
+    if (Date.now() > deadline) {
+      console.error("seed: the triggers did not process the seed data within 60 s (see the Functions emulator's log)");
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 await seed();
+if (process.env.SEED_WAIT_FOR_TRIGGERS === "true") await checkTriggersRan();
