@@ -277,7 +277,7 @@ async function start() {
     Auth         127.0.0.1:${port("auth")}   (candidate@demo.cmr, supervisor@demo.cmr, committee@demo.cmr, admin@demo.cmr; password demo-password)
     Functions    http://127.0.0.1:${port("functions")}/${PROJECT_ID}/europe-west1/<name>
     Cloud Tasks  127.0.0.1:${port("tasks")}   (the debounced report recomputation)
-    Pub/Sub      ${only.includes("pubsub") ? `127.0.0.1:${port("pubsub")}   (the three daily jobs: npm run job -- recertification 2027-03-01)` : "not installed: the daily jobs are not loaded"}
+    Pub/Sub      ${only.includes("pubsub") ? `127.0.0.1:${port("pubsub")}   (the four daily jobs: npm run job -- recertification 2027-03-01)` : "not installed: the daily jobs are not loaded"}
   The demo logbook has 149 of the 150 cases Level 2 needs: add one under
   applications/demo-application/cases and watch applications/demo-application/validation/current.
   Press Ctrl-C to stop.

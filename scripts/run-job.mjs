@@ -4,12 +4,18 @@
 //   npm run job -- recertification 2030-06-15
 //   npm run job -- logbook 2027-12-20
 //   npm run job -- digest 2026-04-15
+//   npm run job -- retention 2029-12-01
 // It triggers the scheduled function loaded in the Functions emulator the way
 // Cloud Scheduler does (scripts/lib/scheduler.mjs); the function's log line
 // ("scheduled job finished", with its counts) appears in the emulators' output.
 import { runScheduledFunction } from "./lib/scheduler.mjs";
 
-const JOBS = { recertification: "recertificationReminders", logbook: "logbookDeadlines", digest: "committeeDigest" };
+const JOBS = {
+  recertification: "recertificationReminders",
+  logbook: "logbookDeadlines",
+  digest: "committeeDigest",
+  retention: "retentionJob",
+};
 const [job, day] = process.argv.slice(2);
 if (!JOBS[job] || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? "") || Number.isNaN(Date.parse(day))) {
   console.error(`usage: npm run job -- <${Object.keys(JOBS).join("|")}> <YYYY-MM-DD>`);

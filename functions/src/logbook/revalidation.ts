@@ -179,7 +179,10 @@ export async function recomputeReport(db: Firestore, appId: string, now: Date): 
   // Every read below starts after this one: the report judges every write committed up to its read time.
   const judgedUpTo = (await state.get()).readTime;
   const loaded = await loadApplicationDocs(db, appId, directReader(db));
-  if (!loaded) return; // the application was deleted
+  if (!loaded) {
+    await db.recursiveDelete(state); // the application was deleted (or erased): so is its bookkeeping
+    return;
+  }
   const status = (loaded.docs.application.data as { status?: unknown } | undefined)?.status;
   if (!EDITABLE_STATUSES.includes(status as never)) {
     // Submitted or decided: the report stays as it was when the candidate last edited.

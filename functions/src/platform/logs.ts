@@ -26,4 +26,7 @@ export const logs = {
     logger.info("application submitted", { appId, submission }),
   applicationStatusChanged: (appId: string, from: string, to: string) =>
     logger.info("application status changed", { appId, from, to }),
+  personalDataExported: (uid: string) => logger.info("personal data exported", { uid }),
+  erasureRequested: (uid: string, erased: number, kept: number) =>
+    logger.info("erasure request carried out", { uid, erased, kept }),
 };
