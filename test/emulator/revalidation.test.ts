@@ -25,7 +25,30 @@ import {
 } from "./helpers.js";
 
 const db = adminDb();
-beforeAll(() => setPolicy(db, SMALL_POLICY_OVERRIDE));
+
+/**
+ * The Functions emulator starts a worker per function on first use: on a busy
+ * machine the first report of a run can take far longer than a warm one. Wait
+ * (by polling, with a generous bound) until one report has gone all the way
+ * through triggers, the task queue and the task, so that the tests' own waits
+ * measure revalidation, not start-up.
+ */
+async function warmUp() {
+  const { appId } = await seedApplication(db, makeBundle("level2", {}, SMALL_POLICY));
+  await waitFor(
+    () => reportOf(db, appId),
+    (report) => report !== undefined,
+    {
+      what: "a first report (the Functions emulator warming up)",
+      timeoutMs: 150_000,
+    },
+  );
+}
+
+beforeAll(async () => {
+  await setPolicy(db, SMALL_POLICY_OVERRIDE);
+  await warmUp();
+}, 180_000);
 afterAll(() => setPolicy(db, null));
 
 type StoredReport = Record<string, unknown> & {
