@@ -147,7 +147,11 @@ await until(expectedFor({ ...bundle, cases: [] }));
 
 // The import: 300 cases in 6 batched writes of 50.
 const watch = watchBookkeeping();
-await settled(); // the set-up's own trigger invocations and recomputations are over
+// The set-up's own trigger invocations (the application and each document of the second batch;
+// the profile and exam result may add one each) and recomputations are over.
+const setupWrites = 1 + bundle.training.length + bundle.cme.length + bundle.peerRecognition.length + 1;
+await waitUntil("the set-up's trigger invocations", async () => (await eventCount()) >= setupWrites);
+await settled();
 const before = await stats();
 const eventsBefore = await eventCount();
 const importStart = Date.now();

@@ -36,8 +36,14 @@ import { paths } from "../platform/paths.js";
 const PENDING_TTL_MS = 5 * 60_000;
 /** No new event may be recorded for this long before the report is recomputed. */
 export const QUIET_MS = 300;
-/** ...but a never-ending stream of writes still gets a report this often. */
-const MAX_WAIT_MS = 10_000;
+/**
+ * ...but a task never waits longer than this. The events it watches arrive
+ * with the triggers, which lag behind the writes under load; the writes of an
+ * import are usually all committed well before their triggers have run, and
+ * the triggers of writes the task has read find them judged and add nothing.
+ * So waiting long buys little and delays the report.
+ */
+const MAX_WAIT_MS = 3_000;
 /** Event records are kept this long (a TTL policy on `expireAt` deletes them; docs/operations.md). */
 const EVENT_RECORD_DAYS = 7;
 
