@@ -7,8 +7,8 @@
 //  1. returns when the write is already judged: a recomputation that read the
 //     documents at or after the write's commit time has finished
 //     (`judgedUpTo` in revalidationState/{appId}, a read, not a write);
-//  2. otherwise creates the `pending` flag unless it exists and, when this call
-//     created it, enqueues one task;
+//  2. otherwise, when the `pending` flag does not exist (a read), creates it
+//     and, when this call created it, enqueues one task;
 //  3. records the event in revalidationState/{appId}/events/{eventId}: a new
 //     document per event (nothing is written twice), which the task watches to
 //     know when a burst is over and the benchmark counts.
@@ -71,24 +71,24 @@ async function alreadyJudged(db: Firestore, appId: string, committedAt: Timestam
   return judgedUpTo instanceof Timestamp && judgedUpTo.toMillis() >= committedAt.toMillis();
 }
 
-/** True when this call created the pending flag (and must enqueue the task). */
+/**
+ * True when this call created the pending flag (and must enqueue the task).
+ * Reads first: during a burst almost every trigger finds the flag, and a read
+ * costs the flag nothing, where even a refused create is a commit attempt on it.
+ */
 async function claimPending(db: Firestore, appId: string): Promise<boolean> {
   const pending = db.doc(paths.revalidationPending(appId));
-  try {
-    await pending.create({ since: FieldValue.serverTimestamp() });
-    return true;
-  } catch (e) {
-    if (!hasCode(e, ALREADY_EXISTS)) throw e;
-  }
   const held = await pending.get();
-  if (!held.exists || !held.updateTime || Date.now() - held.updateTime.toMillis() < PENDING_TTL_MS) return false;
+  if (held.exists && held.updateTime && Date.now() - held.updateTime.toMillis() < PENDING_TTL_MS) return false;
   try {
-    await pending.delete({ lastUpdateTime: held.updateTime });
+    if (held.exists) {
+      await pending.delete({ lastUpdateTime: held.updateTime }); // lost its task: replace it
+      logs.stalePendingReplaced(appId);
+    }
     await pending.create({ since: FieldValue.serverTimestamp() });
-    logs.stalePendingReplaced(appId);
     return true;
   } catch (e) {
-    if (hasCode(e, ALREADY_EXISTS) || hasCode(e, FAILED_PRECONDITION)) return false;
+    if (hasCode(e, ALREADY_EXISTS) || hasCode(e, FAILED_PRECONDITION)) return false; // another trigger won
     throw e;
   }
 }
