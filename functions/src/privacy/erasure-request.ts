@@ -37,8 +37,9 @@ export async function eraseOnRequest(
     } catch {
       outcome.kept.push({
         path,
-        reason: "could not be erased now; the daily retention job erases it",
-        until: addMonthsIso(today, 1),
+        reason:
+          "could not be erased now (a temporary error): ask again, or the daily retention job erases it when its retention ends",
+        until: null,
       });
     }
   };
