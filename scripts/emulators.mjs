@@ -100,9 +100,34 @@ function firestoreWrapperJar(realJar) {
   return wrapper;
 }
 
-/** The environment that makes firebase-tools use a local Firestore emulator. */
+/**
+ * The Pub/Sub emulator runs the scheduled functions (firebase-tools wires each
+ * schedule to a topic `firebase-schedule-<name>`; without Pub/Sub it ignores
+ * them). Used where installed: PUBSUB_EMULATOR_BINARY_PATH, the Google Cloud
+ * SDK's copy, or firebase-tools' own download in its cache. Null elsewhere: the
+ * emulators then run without the schedules (and say so).
+ */
+export function pubsubBinary() {
+  const info = JSON.parse(
+    readFileSync(
+      join(root, "node_modules", "firebase-tools", "lib", "emulator", "downloadableEmulatorInfo.json"),
+      "utf8",
+    ),
+  );
+  const cache = process.env.FIREBASE_EMULATORS_PATH ?? join(homedir(), ".cache", "firebase", "emulators");
+  const candidates = [
+    process.env.PUBSUB_EMULATOR_BINARY_PATH,
+    "/usr/lib/google-cloud-sdk/platform/pubsub-emulator/bin/cloud-pubsub-emulator",
+    join(cache, info.pubsub.binaryPathRelativeToCacheDir),
+  ];
+  return candidates.find((candidate) => candidate && existsSync(candidate)) ?? null;
+}
+
+/** The environment that makes firebase-tools use a local Firestore (and Pub/Sub) emulator. */
 export function emulatorEnv() {
   const env = { ...process.env };
+  const pubsub = pubsubBinary();
+  if (pubsub) env.PUBSUB_EMULATOR_BINARY_PATH = pubsub;
   if (env.FIRESTORE_EMULATOR_BINARY_PATH) return env;
   const realJar = firestoreJarCandidates.find((candidate) => existsSync(candidate));
   if (realJar) {
@@ -136,9 +161,12 @@ export function storageRulesRuntime() {
 
 // EMULATOR_PORT_OFFSET=n shifts every emulator port by n (through a generated
 // config next to firebase.json), so that two checkouts can run their suites
-// side by side on one machine.
+// side by side on one machine. The base ports in firebase.json differ from each
+// other by something other than a multiple of 100 (or by more than 1000), so
+// that checkouts whose offsets are multiples of 100 never take each other's ports.
 const portOffset = Number(process.env.EMULATOR_PORT_OFFSET ?? 0);
-const port = (base) => base + portOffset;
+const basePorts = JSON.parse(readFileSync(join(root, "firebase.json"), "utf8")).emulators;
+const port = (base) => (typeof base === "string" ? basePorts[base].port : base) + portOffset;
 
 function configArgs() {
   if (!portOffset) return [];
@@ -152,11 +180,20 @@ function configArgs() {
   return ["--config", file];
 }
 
-const emulators = () => [...BASE_EMULATORS, ...(storageRulesRuntime() ? ["storage"] : [])].join(",");
+function emulators() {
+  const pubsub = pubsubBinary();
+  if (!pubsub) {
+    console.warn(
+      "emulators: no Pub/Sub emulator found (set PUBSUB_EMULATOR_BINARY_PATH, or install the Google Cloud SDK's " +
+        "google-cloud-cli-pubsub-emulator): the scheduled functions are not loaded, and the tests of them do not run.",
+    );
+  }
+  return [...BASE_EMULATORS, ...(pubsub ? ["pubsub"] : []), ...(storageRulesRuntime() ? ["storage"] : [])].join(",");
+}
 
 function firebase(args, env) {
   // The Functions emulator's address is not exported by firebase-tools; tests and scripts read it here.
-  env = { ...env, FUNCTIONS_EMULATOR_HOST: `127.0.0.1:${port(5001)}` };
+  env = { ...env, FUNCTIONS_EMULATOR_HOST: `127.0.0.1:${port("functions")}` };
   return spawn(firebaseBin, [...args, ...configArgs(), "--project", PROJECT_ID], { cwd: root, env, stdio: "inherit" });
 }
 
@@ -182,33 +219,65 @@ async function waitForPort(port, timeoutMs) {
   throw new Error(`nothing answered on port ${port} within ${timeoutMs / 1000} s`);
 }
 
+/** The functions whose triggers the seed data needs. */
+const SEED_TRIGGERS = [
+  "scheduleCertification",
+  "revalidateOnApplicationWrite",
+  "revalidateOnLogbookWrite",
+  "recomputeReport",
+];
+
+/**
+ * The Functions emulator answers before it has loaded the functions and
+ * registered their triggers; data written before then fires nothing (the
+ * seeded certification would never get its nextActionOn). Waits until it
+ * lists every one of `names`.
+ */
+async function waitForFunctions(names, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const listed = await (await fetch(`http://127.0.0.1:${port("functions")}/backends`)).text();
+      if (names.every((name) => listed.includes(`"${name}"`))) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the Functions emulator did not load ${names.join(", ")} within ${timeoutMs / 1000} s`);
+}
+
 async function start() {
-  const child = firebase(["emulators:start", "--only", emulators()], emulatorEnv());
+  const only = emulators();
+  const child = firebase(["emulators:start", "--only", only], emulatorEnv());
   exitWith(child);
   // Ctrl-C reaches firebase-tools directly (same process group); wait for it
   // to shut the emulators down. A SIGTERM to this script is passed on.
   process.on("SIGINT", () => {});
   process.on("SIGTERM", () => child.kill("SIGINT"));
-  // The Functions emulator is the last to come up; seed once it answers.
-  await waitForPort(port(5001), 120_000);
-  await waitForPort(port(9099), 60_000);
+  // The Functions emulator is the last to come up; seed once its triggers are in place,
+  // so that the seed's documents get what the triggers add (reports, nextActionOn).
+  await waitForPort(port("auth"), 120_000);
+  await waitForFunctions(SEED_TRIGGERS, 120_000);
   const seed = spawnSync(process.execPath, [join(root, "scripts", "seed.mjs")], {
     cwd: root,
     stdio: "inherit",
     env: {
       ...process.env,
-      FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port(8080)}`,
-      FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${port(9099)}`,
+      FIRESTORE_EMULATOR_HOST: `127.0.0.1:${port("firestore")}`,
+      FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${port("auth")}`,
       GCLOUD_PROJECT: PROJECT_ID,
+      SEED_WAIT_FOR_TRIGGERS: "true",
     },
   });
   if (seed.status !== 0) console.error("emulators: seeding failed (see above); the emulators keep running.");
   console.log(`
   CMR certification backend, project ${PROJECT_ID}, on the local emulators:
-    Firestore    127.0.0.1:${port(8080)}   (data: applications/demo-application, users/demo-candidate, ...)
-    Auth         127.0.0.1:${port(9099)}   (candidate@demo.cmr, supervisor@demo.cmr, committee@demo.cmr, admin@demo.cmr; password demo-password)
-    Functions    http://127.0.0.1:${port(5001)}/${PROJECT_ID}/europe-west1/<name>
-    Cloud Tasks  127.0.0.1:${port(9499)}   (the debounced report recomputation)
+    Firestore    127.0.0.1:${port("firestore")}   (data: applications/demo-application, users/demo-candidate, ...)
+    Auth         127.0.0.1:${port("auth")}   (candidate@demo.cmr, supervisor@demo.cmr, committee@demo.cmr, admin@demo.cmr; password demo-password)
+    Functions    http://127.0.0.1:${port("functions")}/${PROJECT_ID}/europe-west1/<name>
+    Cloud Tasks  127.0.0.1:${port("tasks")}   (the debounced report recomputation)
+    Pub/Sub      ${only.includes("pubsub") ? `127.0.0.1:${port("pubsub")}   (the four daily jobs: npm run job -- recertification 2027-03-01)` : "not installed: the daily jobs are not loaded"}
   The demo logbook has 149 of the 150 cases Level 2 needs: add one under
   applications/demo-application/cases and watch applications/demo-application/validation/current.
   Press Ctrl-C to stop.

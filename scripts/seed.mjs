@@ -88,6 +88,25 @@ async function seed() {
         acls: { kind: "certificate", validUntil: "2028-06-30", evidenceId: "demo-acls" },
       },
     ],
+    // The demo's certificates as the upload check records accepted files
+    // (submission requires every referenced file to be accepted; the Storage
+    // emulator does not run everywhere, so the records are written directly).
+    ...["demo-acls", "demo-cert-1", "demo-cert-2"].map((id) => [
+      `users/demo-candidate/evidence/${id}`,
+      {
+        ownerUid: "demo-candidate",
+        fileName: `${id}.pdf`,
+        path: `evidence/demo-candidate/${id}/${id}.pdf`,
+        size: 1024,
+        contentType: "application/pdf",
+        uploadedContentType: "application/pdf",
+        generation: "1",
+        sha256: "0".repeat(64),
+        status: "accepted",
+        reason: null,
+        deletedAt: null,
+      },
+    ]),
     ["users/demo-committee", { displayName: "Demo Committee Member", email: "committee@demo.cmr" }],
     ["users/demo-supervisor", { displayName: "Demo Supervisor", email: "supervisor@demo.cmr", membership: "silver" }],
     // The supervisor's own certification, in its recertification window: try `npm run job -- recertification 2027-03-01`.
@@ -95,7 +114,6 @@ async function seed() {
       "certifications/demo-supervisor-l3",
       { uid: "demo-supervisor", level: 3, awardedOn: "2022-03-01", expiresOn: "2027-03-01", status: "active" },
     ],
-    ["register/demo-supervisor-l3", { name: "Demo Supervisor", level: 3, country: "FR", expiresOn: "2027-03-01" }],
     [
       "examResults/demo-exam",
       { uid: "demo-candidate", passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19", status: "passed" },
@@ -149,6 +167,30 @@ async function seed() {
   );
 }
 
+/**
+ * With the emulators' triggers running (`npm start`), waits for what they add
+ * to the seed: the certification's place in the daily schedule and the demo
+ * logbook's first report. Says so when they do not come.
+ */
+async function checkTriggersRan(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const cert = await db.doc("certifications/demo-supervisor-l3").get();
+    const report = await db.doc("applications/demo-application/validation/current").get();
+    if (cert.get("nextActionOn") && report.exists) {
+      console.log(
+        `seed: the certification is due on ${cert.get("nextActionOn")}; the demo report says eligible: ${report.get("eligible")}`,
+      );
+      return;
+    }
+    if (Date.now() > deadline) {
+      console.error("seed: the triggers did not process the seed data within 60 s (see the Functions emulator's log)");
+      process.exit(1);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 await seed();
 
 // ---------- grading (docs/grading.md) ----------
@@ -194,9 +236,10 @@ async function seedGrading() {
   const today = new Date().toISOString().slice(0, 10);
   const row = registerRowFor([{ ...demoCert, id: "demo-supervisor-l3" }], today, 6);
   if (row) batch.set(db.doc("register/demo-supervisor"), row);
-  batch.delete(db.doc("register/demo-supervisor-l3"));
   await batch.commit();
   console.log("seed: graders demo-grader-1, demo-grader-2 and chair demo-chair (same password)");
 }
 
 await seedGrading();
+
+if (process.env.SEED_WAIT_FOR_TRIGGERS === "true") await checkTriggersRan();

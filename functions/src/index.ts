@@ -31,6 +31,7 @@ export { checkEvidenceUpload, markEvidenceDeleted } from "./evidence/index.js";
 export { recertificationReminders } from "./recertification/index.js";
 export { committeeDigest } from "./digest/index.js";
 export { setRole } from "./accounts/index.js";
+export { exportMyData, requestErasure, retentionJob } from "./privacy/index.js";
 export { scheduleCertification, scheduleExamResult } from "./platform/jobs/schedule-dated-documents.js";
 export {
   answerQuestion,

@@ -11,10 +11,44 @@ import {
 } from "../../functions/src/logbook/domain/index.js";
 import { makeBundle, makeCase, makeCme, makeTraining } from "../factories/bundle.js";
 import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
-import { adminDb, reportOf, seedApplication, setPolicy, today, uniqueId, waitFor, writeLogbook } from "./helpers.js";
+import { eventsPath } from "../../functions/src/logbook/revalidation.js";
+import {
+  adminDb,
+  reportOf,
+  seedApplication,
+  setPolicy,
+  stateOf,
+  today,
+  uniqueId,
+  waitFor,
+  writeLogbook,
+} from "./helpers.js";
 
 const db = adminDb();
-beforeAll(() => setPolicy(db, SMALL_POLICY_OVERRIDE));
+
+/**
+ * The Functions emulator starts a worker per function on first use: on a busy
+ * machine the first report of a run can take far longer than a warm one. Wait
+ * (by polling, with a generous bound) until one report has gone all the way
+ * through triggers, the task queue and the task, so that the tests' own waits
+ * measure revalidation, not start-up.
+ */
+async function warmUp() {
+  const { appId } = await seedApplication(db, makeBundle("level2", {}, SMALL_POLICY));
+  await waitFor(
+    () => reportOf(db, appId),
+    (report) => report !== undefined,
+    {
+      what: "a first report (the Functions emulator warming up)",
+      timeoutMs: 150_000,
+    },
+  );
+}
+
+beforeAll(async () => {
+  await setPolicy(db, SMALL_POLICY_OVERRIDE);
+  await warmUp();
+}, 180_000);
 afterAll(() => setPolicy(db, null));
 
 type StoredReport = Record<string, unknown> & {
@@ -23,7 +57,7 @@ type StoredReport = Record<string, unknown> & {
 
 const withoutMeta = (stored: Record<string, unknown> | undefined) => {
   if (!stored) return undefined;
-  const { revision: _r, computedAt: _c, ...report } = stored;
+  const { judgedUpTo: _j, computedAt: _c, ...report } = stored;
   return report;
 };
 
@@ -240,7 +274,7 @@ describe("live revalidation: malformed documents are reported, never fatal, neve
 });
 
 describe("a burst of batched writes", () => {
-  it("300 cases in batches of 50 converge to the engine's report without 300 recomputations", async () => {
+  it("300 cases in batches of 50 converge to the engine's report with at most 3 recomputations", async () => {
     await setPolicy(db, null);
     try {
       const bundle = makeBundle("level3-direct");
@@ -248,8 +282,28 @@ describe("a burst of batched writes", () => {
       await writeLogbook(db, appId, bundle, 50);
       const report = await expectLiveReport(appId, bundle, DEFAULT_POLICY, 40_000);
       expect(report.eligible).toBe(true);
-      const stats = (await db.doc(`revalidationState/${appId}`).get()).get("stats");
-      expect(stats.computations).toBeLessThan(30);
+
+      // Every trigger has run (one event record each: the application and each logbook document)
+      // and every task it enqueued has finished.
+      const writes =
+        1 + bundle.cases.length + bundle.cme.length + bundle.training.length + bundle.peerRecognition.length + 1;
+      await waitFor(
+        async () => (await db.collection(eventsPath(appId)).count().get()).data().count,
+        (n) => n >= writes, // the exam result and profile written just before may add their own
+        { what: `${writes} trigger invocations`, timeoutMs: 40_000 },
+      );
+      const stats = await waitFor(
+        async () => ({
+          ...(await stateOf(db, appId))?.stats,
+          pending: (await db.doc(`revalidationPending/${appId}`).get()).exists,
+        }),
+        (s) => !s.pending && s.computations === s.tasksEnqueued,
+        { what: "every enqueued recomputation to finish" },
+      );
+      expect(stats.computations).toBeGreaterThanOrEqual(1);
+      expect(stats.computations).toBeLessThanOrEqual(3);
+      const stored = await reportOf(db, appId);
+      expect(withoutMeta(stored)).toEqual(withoutMeta(report));
     } finally {
       await setPolicy(db, SMALL_POLICY_OVERRIDE);
     }

@@ -1,5 +1,6 @@
 // Small guards every callable starts with: who is calling, with what role,
 // and is the input what we expect.
+import { defineBoolean } from "firebase-functions/params";
 import { HttpsError, type CallableRequest } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { describeIssue } from "./domain/issues.js";
@@ -44,3 +45,18 @@ export const documentId = (what: string) =>
     .min(1, `${what} is required`)
     .max(200)
     .regex(/^[^/]+$/, `${what} must be a document id`);
+
+/**
+ * App Check on every callable: in production a call without a valid App Check
+ * token is refused (`unauthenticated`) before the handler runs. A param, so a
+ * project can turn it off while its clients adopt App Check; the emulators set
+ * it to false in functions/.env.local (read by the emulators only), since they
+ * have no App Check attestation.
+ */
+export const APP_CHECK_ENFORCED = defineBoolean("APP_CHECK_ENFORCED", {
+  default: true,
+  description: "Refuse callable requests without a valid App Check token (docs/operations.md)",
+});
+
+/** The options every callable is declared with: `onCall(CALLABLE_OPTIONS, handler)`. */
+export const CALLABLE_OPTIONS = { enforceAppCheck: APP_CHECK_ENFORCED } as const;

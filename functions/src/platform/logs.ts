@@ -17,8 +17,8 @@ export const logs = {
     logger.info("evidence checked", { uid, evidenceId, status }),
   roleChanged: (uid: string, role: string | null, by: string) => logger.info("role changed", { uid, role, by }),
   policyInvalid: (issues: string[]) => logger.error("config/policy is invalid; the default policy applies", { issues }),
-  reportComputed: (appId: string, revision: number, reads: number, written: boolean, eligible: boolean) =>
-    logger.info("report computed", { appId, revision, reads, written, eligible }),
+  reportComputed: (appId: string, judgedUpTo: string, reads: number, written: boolean, eligible: boolean) =>
+    logger.info("report computed", { appId, judgedUpTo, reads, written, eligible }),
   reportNotLive: (appId: string, status: unknown) =>
     logger.debug("report not recomputed: application is not editable", { appId, status }),
   stalePendingReplaced: (appId: string) => logger.warn("replaced a revalidation flag whose task never ran", { appId }),
@@ -26,4 +26,7 @@ export const logs = {
     logger.info("application submitted", { appId, submission }),
   applicationStatusChanged: (appId: string, from: string, to: string) =>
     logger.info("application status changed", { appId, from, to }),
+  personalDataExported: (uid: string) => logger.info("personal data exported", { uid }),
+  erasureRequested: (uid: string, erased: number, kept: number) =>
+    logger.info("erasure request carried out", { uid, erased, kept }),
 };

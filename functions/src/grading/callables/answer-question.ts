@@ -1,7 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { firestore } from "../../platform/firestore.js";
-import { assertSignedIn, documentId, parseInput } from "../../platform/guards.js";
+import { assertSignedIn, documentId, parseInput, CALLABLE_OPTIONS } from "../../platform/guards.js";
 import { answerQuestion as answer } from "../grading-service.js";
 
 const input = z.object({
@@ -12,7 +12,7 @@ const input = z.object({
 });
 
 /** The candidate answers a grader's question with text and accepted evidence files. */
-export const answerQuestion = onCall(async (request) => {
+export const answerQuestion = onCall(CALLABLE_OPTIONS, async (request) => {
   const uid = assertSignedIn(request);
   const { applicationId, questionId, text, evidenceIds } = parseInput(input, request.data);
   await answer(

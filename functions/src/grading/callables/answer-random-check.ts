@@ -1,7 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { firestore } from "../../platform/firestore.js";
-import { assertSignedIn, documentId, parseInput } from "../../platform/guards.js";
+import { assertSignedIn, documentId, parseInput, CALLABLE_OPTIONS } from "../../platform/guards.js";
 import { answerRandomCheck as answer } from "../grading-service.js";
 
 const input = z.object({
@@ -12,7 +12,7 @@ const input = z.object({
 });
 
 /** The supervisor named on a sampled case confirms or denies that they supervised it. */
-export const answerRandomCheck = onCall(async (request) => {
+export const answerRandomCheck = onCall(CALLABLE_OPTIONS, async (request) => {
   const uid = assertSignedIn(request);
   const { applicationId, checkId, confirmed, comment } = parseInput(input, request.data);
   await answer(firestore(), applicationId, checkId, uid, { confirmed, comment }, new Date());

@@ -1,7 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { firestore } from "../../platform/firestore.js";
-import { assertRole, documentId, parseInput } from "../../platform/guards.js";
+import { assertRole, documentId, parseInput, CALLABLE_OPTIONS } from "../../platform/guards.js";
 import { askQuestion as ask } from "../grading-service.js";
 
 const input = z.object({
@@ -10,7 +10,7 @@ const input = z.object({
 });
 
 /** An assigned grader asks the candidate for more information (e.g. full reports of named cases). */
-export const askQuestion = onCall(async (request) => {
+export const askQuestion = onCall(CALLABLE_OPTIONS, async (request) => {
   const uid = assertRole(request, ["grader"]);
   const { applicationId, text } = parseInput(input, request.data);
   return ask(firestore(), applicationId, uid, text, new Date());

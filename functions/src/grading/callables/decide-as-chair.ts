@@ -1,7 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { firestore } from "../../platform/firestore.js";
-import { assertRole, documentId, parseInput } from "../../platform/guards.js";
+import { assertRole, documentId, parseInput, CALLABLE_OPTIONS } from "../../platform/guards.js";
 import { decideAsChair as decide } from "../decision-service.js";
 
 const input = z.object({
@@ -11,7 +11,7 @@ const input = z.object({
 });
 
 /** The chair decides when the two graders disagree; the decision is final. */
-export const decideAsChair = onCall(async (request) => {
+export const decideAsChair = onCall(CALLABLE_OPTIONS, async (request) => {
   const uid = assertRole(request, ["chair"]);
   const { applicationId, outcome, reason } = parseInput(input, request.data);
   await decide(firestore(), applicationId, uid, outcome, reason, new Date());

@@ -1,7 +1,7 @@
 import { HttpsError, onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { firestore } from "../../platform/firestore.js";
-import { assertRole, documentId, parseInput } from "../../platform/guards.js";
+import { assertRole, documentId, parseInput, CALLABLE_OPTIONS } from "../../platform/guards.js";
 import { reassign } from "../assign-graders.js";
 
 const input = z.object({
@@ -11,7 +11,7 @@ const input = z.object({
 });
 
 /** The committee replaces a grader (or fills an unassigned application), with a reason. */
-export const reassignGrader = onCall(async (request) => {
+export const reassignGrader = onCall(CALLABLE_OPTIONS, async (request) => {
   const by = assertRole(request, ["committee", "chair"]);
   const { applicationId, replaceGraderUid, reason } = parseInput(input, request.data);
   const result = await reassign(

@@ -1,7 +1,7 @@
 import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { firestore } from "../../platform/firestore.js";
-import { assertRole, documentId, parseInput } from "../../platform/guards.js";
+import { assertRole, documentId, parseInput, CALLABLE_OPTIONS } from "../../platform/guards.js";
 import { revokeCertification as revoke } from "../revocation.js";
 
 const input = z.object({
@@ -10,7 +10,7 @@ const input = z.object({
 });
 
 /** The committee revokes a certification for misconduct, with a reason. */
-export const revokeCertification = onCall(async (request) => {
+export const revokeCertification = onCall(CALLABLE_OPTIONS, async (request) => {
   const uid = assertRole(request, ["committee", "chair"]);
   const { certificationId, reason } = parseInput(input, request.data);
   return revoke(firestore(), certificationId, uid, reason, new Date());

@@ -2,7 +2,7 @@ import { onCall } from "firebase-functions/v2/https";
 import { z } from "zod";
 import { firestore } from "../../platform/firestore.js";
 import { returnForModification as sendBack } from "../application-lifecycle.js";
-import { assertRole, documentId, parseInput } from "../../platform/guards.js";
+import { assertRole, documentId, parseInput, CALLABLE_OPTIONS } from "../../platform/guards.js";
 
 const input = z.object({
   applicationId: documentId("applicationId"),
@@ -10,7 +10,7 @@ const input = z.object({
 });
 
 /** The committee returns a submitted logbook to the candidate for changes. */
-export const returnForModification = onCall(async (request) => {
+export const returnForModification = onCall(CALLABLE_OPTIONS, async (request) => {
   const uid = assertRole(request, ["committee"]);
   const { applicationId, reasons } = parseInput(input, request.data);
   await sendBack(firestore(), applicationId, uid, reasons);

@@ -8,26 +8,27 @@ import { firestore } from "../../platform/firestore.js";
 import { COLLECTIONS } from "../../platform/paths.js";
 import { enqueueRevalidation } from "../revalidation-queue.js";
 import { revalidateEditable } from "../revalidation.js";
+import { writeEventOf } from "./revalidate-application.js";
 
 /** A write that changed nothing (a seed or import rewriting the same data) changes no report. */
 const unchanged = (change: Change<DocumentSnapshot> | undefined) =>
   isDeepStrictEqual(change?.before.data(), change?.after.data());
 
-async function revalidateAll(change: Change<DocumentSnapshot> | undefined, applications: Query) {
-  if (unchanged(change)) return;
-  await revalidateEditable(firestore(), applications, enqueueRevalidation);
+async function revalidateAll(event: { id: string; data?: Change<DocumentSnapshot> }, applications: Query) {
+  if (unchanged(event.data)) return;
+  await revalidateEditable(firestore(), applications, writeEventOf(event), enqueueRevalidation);
 }
 
 const applications = () => firestore().collection(COLLECTIONS.applications);
 
 export const revalidateOnSupervisorWrite = onDocumentWritten("supervisors/{uid}", (event) =>
-  revalidateAll(event.data, applications().where("supervisorIds", "array-contains", event.params.uid)),
+  revalidateAll(event, applications().where("supervisorIds", "array-contains", event.params.uid)),
 );
 
 export const revalidateOnExamResultWrite = onDocumentWritten("examResults/{examId}", (event) =>
-  revalidateAll(event.data, applications().where("examResultId", "==", event.params.examId)),
+  revalidateAll(event, applications().where("examResultId", "==", event.params.examId)),
 );
 
 export const revalidateOnCertificationWrite = onDocumentWritten("certifications/{certId}", (event) =>
-  revalidateAll(event.data, applications().where("level2CertificationId", "==", event.params.certId)),
+  revalidateAll(event, applications().where("level2CertificationId", "==", event.params.certId)),
 );

@@ -120,6 +120,16 @@ export const policySchema = z.object({
     appealDays: z.number().int().positive(),
     questionOverdueDays: z.number().int().positive(),
   }),
+  /** How long personal data is kept (docs/privacy.md). */
+  retention: z.object({
+    withdrawnApplicationMonths: count,
+    closedDraftMonths: count,
+    inactiveDraftMonths: z.number().int().positive(),
+    unreferencedEvidenceDays: count,
+    decisionYears: z.number().int().positive(),
+    certificationYearsAfterEnd: z.number().int().positive(),
+    auditYears: z.number().int().positive(),
+  }),
 });
 export type Policy = z.infer<typeof policySchema>;
 export type { Route };

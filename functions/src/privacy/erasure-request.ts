@@ -1,0 +1,118 @@
+// An erasure request: everything about the caller that retention allows goes
+// now; what must stay is listed with the reason and until when.
+import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import { addMonthsIso, type IsoDate } from "../platform/domain/dates.js";
+import type { Policy } from "../platform/domain/policy.js";
+import { applicationOnRequest, certificationOnRequest, evidenceOnRequest, type Verdict } from "./domain/retention.js";
+import { eraseApplication, eraseEvidence, isFrozen, writeAudit, type FileStore } from "./erase.js";
+import { loadHoldings } from "./holdings.js";
+import { applicationFacts } from "./retention-job.js";
+
+export interface ErasureOutcome {
+  erased: { path: string; reason: string }[];
+  kept: { path: string; reason: string; until: IsoDate | null }[];
+}
+
+/** Profile fields that only served the logbook's checks; contact details stay while records do. */
+const LOGBOOK_ONLY_PROFILE_FIELDS = ["physicianRegistration", "acls"];
+
+export async function eraseOnRequest(
+  db: Firestore,
+  files: FileStore,
+  uid: string,
+  today: IsoDate,
+  policy: Policy,
+): Promise<ErasureOutcome> {
+  const r = policy.retention;
+  const holdings = await loadHoldings(db, uid);
+  const outcome: ErasureOutcome = { erased: [], kept: [] };
+  const decide = async (path: string, verdict: Verdict, erase: () => Promise<unknown>) => {
+    if (!verdict.erase) {
+      outcome.kept.push({ path, reason: verdict.reason, until: verdict.until });
+      return;
+    }
+    try {
+      await erase();
+      outcome.erased.push({ path, reason: verdict.reason });
+    } catch {
+      outcome.kept.push({
+        path,
+        reason:
+          "could not be erased now (a temporary error): ask again, or the daily retention job erases it when its retention ends",
+        until: null,
+      });
+    }
+  };
+  const gone = (reason: string): Verdict => ({ erase: true, reason });
+
+  for (const app of holdings.applications) {
+    const facts = await applicationFacts(db, await db.doc(app.path).get());
+    await decide(app.path, applicationOnRequest(facts, r), () => eraseApplication(db, app.id));
+  }
+  for (const record of holdings.evidence) {
+    const frozen = isFrozen(record.data.submittedIn);
+    await decide(record.path, evidenceOnRequest({ checkedOn: today, frozen, referenced: false }), () =>
+      eraseEvidence(db, files, uid, record.id, record.data.path),
+    );
+  }
+  for (const doc of [...holdings.notifications, ...holdings.undeliverable, ...holdings.mail]) {
+    await decide(doc.path, gone("a message already delivered or undeliverable"), () => db.doc(doc.path).delete());
+  }
+  for (const doc of holdings.remoteSupervisionRequests) {
+    await decide(doc.path, gone("a request of the candidate's own"), () => db.doc(doc.path).delete());
+  }
+  for (const exam of holdings.examResults) {
+    const resultDate = typeof exam.data.resultDate === "string" ? exam.data.resultDate : today;
+    outcome.kept.push({
+      path: exam.path,
+      reason: "an exam result is a record of the programme (eligibility, re-sits, the logbook deadline)",
+      until: addMonthsIso(resultDate, 12 * r.decisionYears),
+    });
+  }
+  for (const cert of holdings.certifications) {
+    const verdict = certificationOnRequest(
+      {
+        status: String(cert.data.status),
+        expiresOn: String(cert.data.expiresOn),
+        lapsedOn: typeof cert.data.lapsedOn === "string" ? cert.data.lapsedOn : null,
+      },
+      r,
+    );
+    await decide(cert.path, verdict, async () => undefined);
+  }
+  for (const entry of holdings.registerEntries) {
+    outcome.kept.push({ path: entry.path, reason: "the public register lists current certifications", until: null });
+  }
+  if (holdings.supervisor) {
+    outcome.kept.push({
+      path: holdings.supervisor.path,
+      reason: "other candidates' logbooks rest on this supervisor's attestations",
+      until: null,
+    });
+  }
+
+  if (holdings.profile) {
+    const profilePath = holdings.profile.path;
+    if (outcome.kept.length === 0) {
+      await decide(profilePath, gone("nothing kept needs it"), () => db.recursiveDelete(db.doc(profilePath)));
+    } else {
+      const fields = LOGBOOK_ONLY_PROFILE_FIELDS.filter((f) => f in holdings.profile!.data);
+      await decide(
+        `${profilePath}#${fields.join(",") || "logbook fields"}`,
+        gone("only the logbook's checks used them"),
+        () =>
+          fields.length
+            ? db.doc(profilePath).update(Object.fromEntries(fields.map((f) => [f, FieldValue.delete()])))
+            : Promise.resolve(),
+      );
+      outcome.kept.push({
+        path: profilePath,
+        reason: "name and contact details of the person the kept records are about",
+        until: null,
+      });
+    }
+  }
+
+  await writeAudit(db, `erasure-${uid}-${Date.now()}`, { kind: "erasure-request", uid, day: today, ...outcome }, r);
+  return outcome;
+}

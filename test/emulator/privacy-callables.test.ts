@@ -1,0 +1,126 @@
+// The GDPR callables through the Functions emulator: the export holds
+// everything about the caller and nothing about anyone else; the erasure
+// request erases what retention allows and says what it keeps and why.
+import { FieldValue } from "firebase-admin/firestore";
+import { describe, expect, it } from "vitest";
+import { makeBundle } from "../factories/bundle.js";
+import { SMALL_POLICY } from "../factories/policy.js";
+import { adminDb, callFunction, seedApplication, uniqueId, waitFor } from "./helpers.js";
+
+const db = adminDb();
+
+/** A candidate with a draft, a withdrawn and a submitted application, messages, an exam result and a certification. */
+async function candidate() {
+  const bundle = makeBundle("level2", {}, SMALL_POLICY);
+  const { appId: draftId, ownerUid: uid } = await seedApplication(db, bundle);
+  const { appId: withdrawnId } = await seedApplication(db, bundle, { ownerUid: uid, status: "withdrawn" });
+  const { appId: submittedId } = await seedApplication(db, bundle, { ownerUid: uid, status: "submitted" });
+  await db.doc(`applications/${withdrawnId}`).update({ withdrawnAt: FieldValue.serverTimestamp() });
+  await db.doc(`applications/${submittedId}/snapshots/1`).set({ submission: 1, bundle: { route: "level2" } });
+  const certId = uniqueId("cert");
+  await db.doc(`certifications/${certId}`).set({ uid, level: 2, expiresOn: "2031-01-31", status: "active" });
+  await db.doc(`register/${certId}`).set({ name: "Demo Candidate", level: 2, expiresOn: "2031-01-31" });
+  await db.doc(`users/${uid}/notifications/n-1`).set({ subject: "Reminder", createdAt: FieldValue.serverTimestamp() });
+  await db.doc(`mail/${uniqueId("m")}`).set({ to: `${uid}@example.org`, message: { subject: "Reminder" } });
+  await db.doc(`undeliverable/${uniqueId("u")}`).set({ uid, about: "x", reportedOn: null });
+  return { uid, bundle, draftId, withdrawnId, submittedId, certId };
+}
+
+describe("exportMyData", () => {
+  it("returns everything held about the caller as one JSON document", async () => {
+    const c = await candidate();
+    const other = await candidate();
+    const { status, result } = await callFunction("exportMyData", {}, { uid: c.uid });
+    expect(status).toBe(200);
+    const exported = result as Record<string, never> & {
+      applications: { id: string; logbook: { cases: unknown[] }; snapshots: unknown[]; report: unknown }[];
+    };
+    expect(exported.format).toBe("eacvi-cmr-personal-data/1");
+    expect(exported.uid).toBe(c.uid);
+    expect((exported.profile as { data: { email: string } }).data.email).toBe(`${c.uid}@example.org`);
+    expect(exported.applications.map((a) => a.id).sort()).toEqual([c.draftId, c.submittedId, c.withdrawnId].sort());
+    const draft = exported.applications.find((a) => a.id === c.draftId)!;
+    expect(draft.logbook.cases).toHaveLength(c.bundle.cases.length);
+    expect(exported.applications.find((a) => a.id === c.submittedId)!.snapshots).toHaveLength(1);
+    expect((exported.certifications as unknown[]).length).toBe(1);
+    expect((exported.registerEntries as unknown[]).length).toBe(1);
+    expect((exported.examResults as unknown[]).length).toBe(3);
+    expect((exported.notifications as unknown[]).length).toBe(1);
+    expect((exported.mail as unknown[]).length).toBe(1);
+    expect((exported.undeliverable as unknown[]).length).toBe(1);
+    // Instants are plain strings, and nothing about the other candidate is there.
+    const text = JSON.stringify(exported);
+    expect(text).toMatch(/"withdrawnAt":"\d{4}-\d{2}-\d{2}T/);
+    expect(text).not.toContain(other.uid);
+  });
+
+  it("refuses a caller who is not signed in, and unexpected input", async () => {
+    expect((await callFunction("exportMyData", {})).error?.status).toBe("UNAUTHENTICATED");
+    expect((await callFunction("exportMyData", { uid: "someone-else" }, { uid: "me" })).error?.status).toBe(
+      "INVALID_ARGUMENT",
+    );
+  });
+});
+
+describe("requestErasure", () => {
+  it("needs an explicit confirmation", async () => {
+    const c = await candidate();
+    const { error } = await callFunction("requestErasure", {}, { uid: c.uid });
+    expect(error?.status).toBe("INVALID_ARGUMENT");
+    expect((await db.doc(`applications/${c.draftId}`).get()).exists).toBe(true);
+  });
+
+  it("erases drafts, withdrawn applications and messages; keeps what a decision or the register needs, with reasons", async () => {
+    const c = await candidate();
+    const { status, result } = await callFunction("requestErasure", { confirm: true }, { uid: c.uid });
+    expect(status).toBe(200);
+    const outcome = result as {
+      erased: { path: string }[];
+      kept: { path: string; reason: string; until: string | null }[];
+    };
+    const erased = outcome.erased.map((e) => e.path);
+    expect(erased).toEqual(
+      expect.arrayContaining([
+        `applications/${c.draftId}`,
+        `applications/${c.withdrawnId}`,
+        `users/${c.uid}/notifications/n-1`,
+      ]),
+    );
+    for (const id of [c.draftId, c.withdrawnId]) {
+      expect((await db.doc(`applications/${id}`).get()).exists).toBe(false);
+      expect((await db.collection(`applications/${id}/cases`).get()).size).toBe(0);
+    }
+    expect((await db.collection(`users/${c.uid}/notifications`).get()).size).toBe(0);
+    expect((await db.collection("mail").where("to", "==", `${c.uid}@example.org`).get()).size).toBe(0);
+
+    const kept = Object.fromEntries(outcome.kept.map((k) => [k.path, k]));
+    expect(kept[`applications/${c.submittedId}`].reason).toContain("under review");
+    expect(kept[`certifications/${c.certId}`]).toMatchObject({ until: "2041-01-31" });
+    expect(kept[`users/${c.uid}`].reason).toContain("contact details");
+    expect((await db.doc(`applications/${c.submittedId}/cases/${c.bundle.cases[0].id}`).get()).exists).toBe(true);
+    const profile = (await db.doc(`users/${c.uid}`).get()).data();
+    expect(profile?.email).toBe(`${c.uid}@example.org`);
+    expect(profile).not.toHaveProperty("physicianRegistration");
+    expect(profile).not.toHaveProperty("acls");
+
+    // The audit record lists the same, by path only.
+    const audit = await waitFor(
+      async () => (await db.collection("privacyAudit").where("uid", "==", c.uid).get()).docs,
+      (docs) => docs.length === 1,
+      { what: "the audit record" },
+    );
+    expect(audit[0].get("kind")).toBe("erasure-request");
+    expect(audit[0].get("erased").map((e: { path: string }) => e.path)).toEqual(erased);
+    expect(JSON.stringify(audit[0].data())).not.toContain("@example.org");
+  });
+
+  it("erases the profile too when nothing has to be kept", async () => {
+    const uid = uniqueId("uid");
+    await db.doc(`users/${uid}`).set({ displayName: "Only A Profile", email: `${uid}@example.org` });
+    await db.doc(`users/${uid}/notifications/n-1`).set({ subject: "Welcome" });
+    const { result } = await callFunction("requestErasure", { confirm: true }, { uid });
+    expect((result as { kept: unknown[] }).kept).toEqual([]);
+    expect((await db.doc(`users/${uid}`).get()).exists).toBe(false);
+    expect((await db.collection(`users/${uid}/notifications`).get()).size).toBe(0);
+  });
+});

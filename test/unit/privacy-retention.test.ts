@@ -1,0 +1,120 @@
+// Retention decisions (docs/privacy.md): both sides of every limit.
+import { describe, expect, it } from "vitest";
+import { DEFAULT_POLICY } from "../../functions/src/platform/domain/policy.js";
+import {
+  applicationOnRequest,
+  applicationRetention,
+  certificationOnRequest,
+  evidenceOnRequest,
+  evidenceRetention,
+  type ApplicationFacts,
+} from "../../functions/src/privacy/domain/retention.js";
+
+const r = DEFAULT_POLICY.retention;
+const app = (over: Partial<ApplicationFacts>): ApplicationFacts => ({
+  status: "draft",
+  withdrawnOn: null,
+  expiredOn: null,
+  lastActivityOn: "2026-01-15",
+  ...over,
+});
+
+describe("the retention numbers", () => {
+  it("are the ones docs/privacy.md states", () => {
+    expect(r).toEqual({
+      withdrawnApplicationMonths: 12,
+      closedDraftMonths: 12,
+      inactiveDraftMonths: 36,
+      unreferencedEvidenceDays: 30,
+      decisionYears: 10,
+      certificationYearsAfterEnd: 10,
+      auditYears: 10,
+    });
+  });
+});
+
+describe("applications, daily", () => {
+  it("a withdrawn application goes 12 months after the withdrawal, not a day before", () => {
+    const withdrawn = app({ status: "withdrawn", withdrawnOn: "2026-03-10" });
+    expect(applicationRetention(withdrawn, "2027-03-09", r)).toMatchObject({ erase: false, until: "2027-03-10" });
+    expect(applicationRetention(withdrawn, "2027-03-10", r).erase).toBe(true);
+  });
+
+  it("a draft closed by the logbook deadline goes 12 months after closing", () => {
+    const closed = app({ status: "expired", expiredOn: "2026-02-28" });
+    expect(applicationRetention(closed, "2027-02-27", r).erase).toBe(false);
+    expect(applicationRetention(closed, "2027-02-28", r).erase).toBe(true);
+  });
+
+  it("a draft goes after 36 months without activity, counted from its latest write", () => {
+    const draft = app({ lastActivityOn: "2026-01-15" });
+    expect(applicationRetention(draft, "2029-01-14", r).erase).toBe(false);
+    expect(applicationRetention(draft, "2029-01-15", r).erase).toBe(true);
+  });
+
+  it("an application under review or decided is never erased by the job before its time", () => {
+    for (const status of ["submitted", "returned"]) {
+      expect(applicationRetention(app({ status }), "2099-01-01", r)).toMatchObject({ erase: false, until: null });
+    }
+    const decided = app({ status: "passed", lastActivityOn: "2026-05-01" });
+    expect(applicationRetention(decided, "2036-04-30", r)).toMatchObject({ erase: false, until: "2036-05-01" });
+  });
+
+  it("an unknown status is kept, never guessed at", () => {
+    expect(applicationRetention(app({ status: "archived" }), "2099-01-01", r).erase).toBe(false);
+  });
+
+  it("without a withdrawal date, the latest activity stands in for it", () => {
+    const withdrawn = app({ status: "withdrawn", lastActivityOn: "2026-01-15" });
+    expect(applicationRetention(withdrawn, "2027-01-14", r).erase).toBe(false);
+    expect(applicationRetention(withdrawn, "2027-01-15", r).erase).toBe(true);
+  });
+});
+
+describe("applications, on request", () => {
+  it("drafts, withdrawn and closed applications go at once", () => {
+    for (const status of ["draft", "withdrawn", "expired"])
+      expect(applicationOnRequest(app({ status }), r).erase).toBe(true);
+  });
+
+  it("an application under review is kept while the committee works on it", () => {
+    expect(applicationOnRequest(app({ status: "submitted" }), r)).toMatchObject({ erase: false, until: null });
+  });
+
+  it("a decided application is kept 10 years: a certification decision rests on it", () => {
+    const verdict = applicationOnRequest(app({ status: "failed", lastActivityOn: "2026-05-01" }), r);
+    expect(verdict).toMatchObject({ erase: false, until: "2036-05-01" });
+    expect(verdict.reason).toContain("decision");
+  });
+});
+
+describe("evidence", () => {
+  const checked = { checkedOn: "2026-06-01", frozen: false, referenced: false };
+
+  it("unreferenced evidence goes 30 days after its check", () => {
+    expect(evidenceRetention(checked, "2026-06-30", r).erase).toBe(false);
+    expect(evidenceRetention(checked, "2026-07-01", r).erase).toBe(true);
+  });
+
+  it("referenced or submitted evidence is kept however old", () => {
+    expect(evidenceRetention({ ...checked, referenced: true }, "2099-01-01", r).erase).toBe(false);
+    expect(evidenceRetention({ ...checked, frozen: true }, "2099-01-01", r).erase).toBe(false);
+  });
+
+  it("on request, everything but what a submission rests on goes", () => {
+    expect(evidenceOnRequest({ ...checked, referenced: true }).erase).toBe(true);
+    expect(evidenceOnRequest({ ...checked, frozen: true }).erase).toBe(false);
+  });
+});
+
+describe("certifications", () => {
+  it("are kept 10 years after they end (lapse, or expiry)", () => {
+    expect(certificationOnRequest({ status: "active", expiresOn: "2030-06-15", lapsedOn: null }, r)).toMatchObject({
+      erase: false,
+      until: "2040-06-15",
+    });
+    expect(
+      certificationOnRequest({ status: "lapsed", expiresOn: "2030-06-15", lapsedOn: "2030-12-16" }, r),
+    ).toMatchObject({ erase: false, until: "2040-12-16" });
+  });
+});
