@@ -4,6 +4,7 @@ import type { Firestore } from "firebase-admin/firestore";
 import { makeBundle, SUPERVISOR_ID } from "../factories/bundle.js";
 import { SMALL_POLICY } from "../factories/policy.js";
 import type { Route } from "../../functions/src/platform/domain/programme.js";
+import { evidenceIdsOf, uploadEvidence } from "./evidence-helpers.js";
 import { callFunction, seedApplication, uniqueId, waitFor } from "./helpers.js";
 
 export const CANDIDATE_INSTITUTION = "Hôpital Européen Georges-Pompidou";
@@ -38,10 +39,11 @@ export async function resetGraders(db: Firestore, specs: GraderSpec[]): Promise<
   return uids;
 }
 
-/** An eligible application whose candidate and supervisor record their institutions; not yet submitted. */
+/** An eligible application (its evidence accepted) whose candidate and supervisor record their institutions; not yet submitted. */
 export async function eligibleApplication(db: Firestore, route: Route = "level2") {
   const bundle = makeBundle(route, {}, SMALL_POLICY);
   const seeded = await seedApplication(db, bundle);
+  await uploadEvidence(db, seeded.ownerUid, evidenceIdsOf(bundle));
   await db.doc(`users/${seeded.ownerUid}`).update({ institution: CANDIDATE_INSTITUTION, country: "FR" });
   await db
     .doc(`supervisors/${SUPERVISOR_ID}`)

@@ -1,44 +1,17 @@
 // submitApplication, withdrawApplication and returnForModification, called
 // through the Functions emulator as a client would.
-import type { Firestore } from "firebase-admin/firestore";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processEvidenceUpload } from "../../functions/src/evidence/upload-check.js";
-import { validateApplication, type Bundle } from "../../functions/src/logbook/domain/index.js";
+import { validateApplication } from "../../functions/src/logbook/domain/index.js";
 import { realPdf } from "../factories/files.js";
 import { makeBundle } from "../factories/bundle.js";
 import { SMALL_POLICY, SMALL_POLICY_OVERRIDE } from "../factories/policy.js";
+import { evidenceIdsOf, uploadEvidence as upload } from "./evidence-helpers.js";
 import { adminDb, callFunction, seedApplication, setPolicy, today, waitFor } from "./helpers.js";
 
 const db = adminDb();
 beforeAll(() => setPolicy(db, SMALL_POLICY_OVERRIDE));
 afterAll(() => setPolicy(db, null));
 const committee = { uid: "committee-1", claims: { role: "committee" } };
-
-/** Every evidence id the bundle names (CME certificates, recognition proofs, ACLS). */
-const evidenceIdsOf = (bundle: Bundle): string[] => [
-  ...new Set(
-    [
-      ...bundle.cme.map((e) => e.certificateId),
-      ...bundle.peerRecognition.map((r) => (r as { evidenceId?: unknown }).evidenceId),
-      bundle.candidate.acls?.evidenceId,
-    ].filter((id): id is string => typeof id === "string"),
-  ),
-];
-
-let generation = 0;
-/** Uploads a real PDF under each id through the upload check, as the bucket's trigger would. */
-async function upload(firestore: Firestore, ownerUid: string, ids: string[]): Promise<void> {
-  for (const id of ids) {
-    const name = `evidence/${ownerUid}/${id}/certificate.pdf`;
-    const store = { download: async () => realPdf(), move: async () => {} };
-    await processEvidenceUpload(firestore, store, {
-      name,
-      size: realPdf().length,
-      contentType: "application/pdf",
-      generation: `${++generation}`,
-    });
-  }
-}
 
 async function eligibleApplication({
   withEvidence = true,
