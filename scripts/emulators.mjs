@@ -152,11 +152,16 @@ function configArgs() {
   return ["--config", file];
 }
 
-const emulators = () => [...BASE_EMULATORS, ...(storageRulesRuntime() ? ["storage"] : [])].join(",");
+// The web client (web/) is served on the Hosting emulator once it is built.
+const webBuilt = () => existsSync(join(root, "web", "dist", "index.html"));
+const webUrl = () => `http://127.0.0.1:${port(5050)}`;
+
+const emulators = () =>
+  [...BASE_EMULATORS, ...(storageRulesRuntime() ? ["storage"] : []), ...(webBuilt() ? ["hosting"] : [])].join(",");
 
 function firebase(args, env) {
   // The Functions emulator's address is not exported by firebase-tools; tests and scripts read it here.
-  env = { ...env, FUNCTIONS_EMULATOR_HOST: `127.0.0.1:${port(5001)}` };
+  env = { ...env, FUNCTIONS_EMULATOR_HOST: `127.0.0.1:${port(5001)}`, WEB_URL: webUrl() };
   return spawn(firebaseBin, [...args, ...configArgs(), "--project", PROJECT_ID], { cwd: root, env, stdio: "inherit" });
 }
 
@@ -209,6 +214,7 @@ async function start() {
     Auth         127.0.0.1:${port(9099)}   (candidate@demo.cmr, supervisor@demo.cmr, committee@demo.cmr, admin@demo.cmr; password demo-password)
     Functions    http://127.0.0.1:${port(5001)}/${PROJECT_ID}/europe-west1/<name>
     Cloud Tasks  127.0.0.1:${port(9499)}   (the debounced report recomputation)
+    Web client   ${webBuilt() ? `${webUrl()}   (Hosting emulator; sign in with a demo account above)` : "not built (npm run build --workspace web)"}
   The demo logbook has 149 of the 150 cases Level 2 needs: add one under
   applications/demo-application/cases and watch applications/demo-application/validation/current.
   Press Ctrl-C to stop.
