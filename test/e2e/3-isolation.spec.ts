@@ -1,10 +1,11 @@
 // A candidate cannot see another's logbook: the UI says so in words, and the
 // security rules refuse the same reads when made directly with the SDK.
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { initializeApp, deleteApp } from "firebase/app";
 import { connectAuthEmulator, getAuth, signInWithEmailAndPassword } from "firebase/auth";
 import { collection, connectFirestoreEmulator, doc, getDoc, getDocs, getFirestore } from "firebase/firestore";
-import { ALICE_APP, BOB_APP, BOB_BAD_CASE, PASSWORD, PROJECT_ID, USERS } from "./fixtures.js";
+import { ALICE_APP, BOB_APP, BOB_BAD_CASE, PASSWORD, PROJECT_ID, USERS, adminDb } from "./fixtures.js";
 import { checkScreen, signIn } from "./helpers.js";
 
 test("another candidate's logbook is not shown, and the rules refuse it", async ({ page }) => {
@@ -51,4 +52,19 @@ test("a finding links to the row to fix", async ({ page }) => {
   const row = page.locator(`[data-case-id="${BOB_BAD_CASE}"]`);
   await expect(row).toBeFocused();
   await expect(row).toContainText("cardiac");
+});
+
+test("an XLSX file is previewed and imported like a CSV", async ({ page }) => {
+  const cases = () => adminDb().collection(`applications/${BOB_APP}/cases`).count().get();
+  const before = (await cases()).data().count;
+  await signIn(page, USERS.bob.email);
+  await page.goto(`/applications/${BOB_APP}?tab=import`);
+  await page.getByLabel("File to import").setInputFiles(join(import.meta.dirname, "files", "cases.xlsx"));
+  await expect(page.getByText("cases.xlsx: 2 row(s) ready to import, 1 row(s) with errors.")).toBeVisible();
+  const errors = page.getByRole("table", { name: "Rows with errors (not imported)" });
+  await expect(errors.getByRole("row").nth(1)).toContainText("3");
+  await expect(errors.getByRole("row").nth(1)).toContainText("category");
+  await page.getByRole("button", { name: "Import 2 case(s)" }).click();
+  await expect(page.getByText("2 cases imported.")).toBeVisible();
+  expect((await cases()).data().count).toBe(before + 2);
 });

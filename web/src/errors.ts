@@ -14,7 +14,8 @@ const codeOf = (e: unknown): string =>
     ? e.code.replace(/^functions\//, "")
     : "";
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const messageOf = (e: unknown): string =>
+  typeof e === "object" && e !== null && "message" in e && typeof e.message === "string" ? e.message : String(e);
 
 export function describeError(e: unknown, { doing, denied }: ErrorContext): string {
   switch (codeOf(e)) {

@@ -54,11 +54,10 @@ async function load(): Promise<Services> {
 }
 
 let services: Promise<Services> | null = null;
-/** The Firebase services, connected once. */
-export const firebaseReady = (): Promise<Services> => (services ??= load());
-
 let ready: Services | null = null;
-firebaseReady().then((s) => (ready = s));
+/** The Firebase services, connected once. */
+export const firebaseReady = (): Promise<Services> => (services ??= load().then((s) => (ready = s)));
+
 /** The services after firebaseReady() resolved (the app renders only then). */
 export function sdk(): Services {
   if (!ready) throw new Error("Firebase is not initialised yet");
