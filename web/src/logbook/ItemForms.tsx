@@ -174,8 +174,8 @@ export function ItemsPanel({
   };
 
   return (
-    <section aria-labelledby={`${kind}-title`}>
-      <h2 id={`${kind}-title`}>{spec.title}</h2>
+    <section aria-labelledby={`${kind}-heading`}>
+      <h2 id={`${kind}-heading`}>{spec.title}</h2>
       {items.length === 0 ? (
         <p>None yet.</p>
       ) : (
@@ -193,8 +193,8 @@ export function ItemsPanel({
         </ul>
       )}
       {editable && (
-        <form onSubmit={add} aria-labelledby={`${kind}-form-title`}>
-          <h3 id={`${kind}-form-title`}>Add a {spec.noun}</h3>
+        <form onSubmit={add} aria-labelledby={`${kind}-form-heading`}>
+          <h3 id={`${kind}-form-heading`}>Add a {spec.noun}</h3>
           <div className="fields">
             {spec.fields.map((f) => (
               <div className="field" key={f.name}>
