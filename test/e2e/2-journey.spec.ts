@@ -96,6 +96,7 @@ test("the candidate imports a 150-row CSV: the bad row is shown and not written,
   await expect(errors.getByRole("row")).toHaveCount(2);
   await expect(errors.getByRole("row").nth(1)).toContainText("42");
   await expect(errors.getByRole("row").nth(1)).toContainText("studyDate");
+  await expect(errors.getByRole("row").nth(1)).toContainText("2025-02-30");
   await checkScreen(page, "candidate-import-preview");
 
   await page.getByRole("button", { name: "Import 149 case(s)" }).click();

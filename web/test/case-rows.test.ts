@@ -68,6 +68,12 @@ describe("caseFromRow", () => {
     expect(caseFromRow({ ...good, patientRef: "p-12345" })).toHaveProperty("data");
   });
 
+  it("quotes the offending value", () => {
+    expect(caseFromRow({ ...good, studyDate: " 2025-02-30 " })).toEqual({
+      errors: [{ column: "studyDate", message: expect.stringMatching(/calendar date/), value: "2025-02-30" }],
+    });
+  });
+
   it("says a missing required column is required", () => {
     const { supervisorId: _s, ...row } = good;
     expect(caseFromRow(row)).toEqual({ errors: [{ column: "supervisorId", message: "is required" }] });

@@ -99,6 +99,7 @@ export function ImportPanel({ appId, supervisorId }: { appId: string; supervisor
                     <tr>
                       <th scope="col">Line</th>
                       <th scope="col">Column</th>
+                      <th scope="col">Value</th>
                       <th scope="col">Problem</th>
                     </tr>
                   </thead>
@@ -108,6 +109,7 @@ export function ImportPanel({ appId, supervisorId }: { appId: string; supervisor
                         <tr key={`${line}-${i}`} data-line={line}>
                           <td>{line}</td>
                           <td>{e.column ?? ""}</td>
+                          <td>{e.value ?? ""}</td>
                           <td>{e.message}</td>
                         </tr>
                       )),

@@ -30,6 +30,8 @@ export type CaseData = Omit<Case, "id">;
 export interface RowError {
   column: CaseColumn | null;
   message: string;
+  /** What the row holds in that column, when anything. */
+  value?: string;
 }
 
 // firestore.rules: isPatientRef's character set and isDocId.
@@ -70,7 +72,14 @@ export function caseFromRow(row: CaseRow): { data: CaseData } | { errors: RowErr
     errors.push({ column: "supervisorId", message: "is not a supervisor id (letters, digits, '_' and '-')" });
   if (typeof raw.courseId === "string" && raw.courseId.length > 100)
     errors.push({ column: "courseId", message: "is longer than 100 characters" });
-  if (errors.length || !parsed.success) return { errors };
+  if (errors.length || !parsed.success) {
+    return {
+      errors: errors.map((e) => {
+        const value = e.column ? (row[e.column] ?? "").trim() : "";
+        return value ? { ...e, value } : e;
+      }),
+    };
+  }
   const { id: _id, ...data } = parsed.data;
   return { data };
 }
