@@ -180,6 +180,10 @@ function configArgs() {
   return ["--config", file];
 }
 
+// The web client (web/) is served on the Hosting emulator once it is built.
+const webBuilt = () => existsSync(join(root, "web", "dist", "index.html"));
+const webUrl = () => `http://127.0.0.1:${port("hosting")}`;
+
 function emulators() {
   const pubsub = pubsubBinary();
   if (!pubsub) {
@@ -188,12 +192,17 @@ function emulators() {
         "google-cloud-cli-pubsub-emulator): the scheduled functions are not loaded, and the tests of them do not run.",
     );
   }
-  return [...BASE_EMULATORS, ...(pubsub ? ["pubsub"] : []), ...(storageRulesRuntime() ? ["storage"] : [])].join(",");
+  return [
+    ...BASE_EMULATORS,
+    ...(pubsub ? ["pubsub"] : []),
+    ...(storageRulesRuntime() ? ["storage"] : []),
+    ...(webBuilt() ? ["hosting"] : []),
+  ].join(",");
 }
 
 function firebase(args, env) {
   // The Functions emulator's address is not exported by firebase-tools; tests and scripts read it here.
-  env = { ...env, FUNCTIONS_EMULATOR_HOST: `127.0.0.1:${port("functions")}` };
+  env = { ...env, FUNCTIONS_EMULATOR_HOST: `127.0.0.1:${port("functions")}`, WEB_URL: webUrl() };
   return spawn(firebaseBin, [...args, ...configArgs(), "--project", PROJECT_ID], { cwd: root, env, stdio: "inherit" });
 }
 
@@ -278,6 +287,7 @@ async function start() {
     Functions    http://127.0.0.1:${port("functions")}/${PROJECT_ID}/europe-west1/<name>
     Cloud Tasks  127.0.0.1:${port("tasks")}   (the debounced report recomputation)
     Pub/Sub      ${only.includes("pubsub") ? `127.0.0.1:${port("pubsub")}   (the four daily jobs: npm run job -- recertification 2027-03-01)` : "not installed: the daily jobs are not loaded"}
+    Web client   ${webBuilt() ? `${webUrl()}   (Hosting emulator; sign in with a demo account above)` : "not built (npm run build --workspace web)"}
   The demo logbook has 149 of the 150 cases Level 2 needs: add one under
   applications/demo-application/cases and watch applications/demo-application/validation/current.
   Press Ctrl-C to stop.

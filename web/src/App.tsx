@@ -1,0 +1,123 @@
+// The shell: who is signed in, the navigation and the screen for the path.
+import { lazy, Suspense, useEffect, useState } from "react";
+import { onAuthStateChanged, signOut, type User } from "firebase/auth";
+import { doc, getDoc } from "firebase/firestore";
+import { sdk } from "./firebase";
+import { Link, navigate, useLocation } from "./router";
+import { RegisterPage } from "./public/RegisterPage";
+import { SignInPage } from "./SignInPage";
+
+const ApplicationsPage = lazy(() =>
+  import("./candidate/ApplicationsPage").then((m) => ({ default: m.ApplicationsPage })),
+);
+const LogbookPage = lazy(() => import("./candidate/LogbookPage").then((m) => ({ default: m.LogbookPage })));
+const ProfilePage = lazy(() => import("./candidate/ProfilePage").then((m) => ({ default: m.ProfilePage })));
+const SupervisionListPage = lazy(() =>
+  import("./supervisor/SupervisionPages").then((m) => ({ default: m.SupervisionListPage })),
+);
+const SupervisionPage = lazy(() =>
+  import("./supervisor/SupervisionPages").then((m) => ({ default: m.SupervisionPage })),
+);
+
+function useSignedIn(): { user: User | null | undefined; supervisor: boolean } {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [supervisor, setSupervisor] = useState(false);
+  useEffect(
+    () =>
+      onAuthStateChanged(sdk().auth, async (u) => {
+        setUser(u);
+        setSupervisor(false);
+        if (u) {
+          const snap = await getDoc(doc(sdk().db, "supervisors", u.uid)).catch(() => null);
+          setSupervisor(!!snap?.exists());
+        }
+      }),
+    [],
+  );
+  return { user, supervisor };
+}
+
+function Screen({ path, user, supervisor }: { path: string; user: User | null; supervisor: boolean }) {
+  const signedInOnly = (screen: React.ReactNode) => (user ? screen : <SignInPage />);
+  if (path === "/" || path === "/register") return <RegisterPage />;
+  if (path === "/sign-in") return <SignInPage />;
+  if (path === "/home") {
+    if (!user) return <SignInPage />;
+    return supervisor ? <SupervisionListPage /> : <ApplicationsPage />;
+  }
+  if (path === "/applications") return signedInOnly(<ApplicationsPage />);
+  if (path === "/profile") return signedInOnly(<ProfilePage />);
+  if (path === "/supervision") return signedInOnly(<SupervisionListPage />);
+  const logbook = /^\/applications\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (logbook) return signedInOnly(<LogbookPage key={logbook[1]} appId={logbook[1]} />);
+  const supervised = /^\/supervision\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (supervised) return signedInOnly(<SupervisionPage key={supervised[1]} appId={supervised[1]} />);
+  return (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Go to the register</Link>
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  const { path } = useLocation();
+  const { user, supervisor } = useSignedIn();
+  useEffect(() => {
+    // Move focus to the new screen's heading, so that screen readers announce it.
+    document.querySelector<HTMLElement>("main h1")?.focus();
+  }, [path]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header>
+        <nav aria-label="Main">
+          <Link to="/" aria-current={path === "/" ? "page" : undefined}>
+            Register
+          </Link>
+          {user && (
+            <>
+              <Link to="/applications" aria-current={path.startsWith("/applications") ? "page" : undefined}>
+                Applications
+              </Link>
+              <Link to="/profile" aria-current={path === "/profile" ? "page" : undefined}>
+                Profile
+              </Link>
+              {supervisor && (
+                <Link to="/supervision" aria-current={path.startsWith("/supervision") ? "page" : undefined}>
+                  Supervision
+                </Link>
+              )}
+            </>
+          )}
+        </nav>
+        <div className="account">
+          {user === undefined ? null : user ? (
+            <>
+              <span>Signed in as {user.email}</span>{" "}
+              <button type="button" onClick={() => signOut(sdk().auth).then(() => navigate("/"))}>
+                Sign out
+              </button>
+            </>
+          ) : (
+            <Link to="/sign-in">Sign in</Link>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {user === undefined ? (
+          <p role="status">Loading…</p>
+        ) : (
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Screen path={path} user={user} supervisor={supervisor} />
+          </Suspense>
+        )}
+      </main>
+    </>
+  );
+}
