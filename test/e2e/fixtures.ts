@@ -132,13 +132,32 @@ export async function seed(): Promise<void> {
     country: "FR",
     membership: "non-member",
     physicianRegistration: { validUntil: "2031-12-31" },
-    acls: { kind: "certificate", validUntil: "2028-06-30", evidenceId: null },
+    acls: { kind: "certificate", validUntil: "2028-06-30", evidenceId: "e2e-acls" },
   });
+  // Alice's certificates as the upload check records accepted files (the
+  // Storage emulator does not run here; submission needs them accepted).
+  const acceptedEvidence = (uid: string, id: string): [string, Record<string, unknown>] => [
+    `users/${uid}/evidence/${id}`,
+    {
+      ownerUid: uid,
+      fileName: `${id}.pdf`,
+      path: `evidence/${uid}/${id}/${id}.pdf`,
+      size: 1024,
+      contentType: "application/pdf",
+      uploadedContentType: "application/pdf",
+      generation: "1",
+      sha256: "0".repeat(64),
+      status: "accepted",
+      reason: null,
+      deletedAt: null,
+    },
+  ];
   const sup = USERS.supervisor.uid;
   const writes: [string, Record<string, unknown>][] = [
     [`supervisors/${sup}`, { name: SUPERVISOR_NAME, body: "EACVI", level3From: "2015-01-01", level3Until: null }],
     [`users/${USERS.alice.uid}`, profile(USERS.alice)],
     [`users/${USERS.bob.uid}`, profile(USERS.bob)],
+    ...["e2e-acls", "e2e-cert-1", "e2e-cert-2"].map((id) => acceptedEvidence(USERS.alice.uid, id)),
     [`users/${sup}`, { displayName: SUPERVISOR_NAME, email: USERS.supervisor.email }],
     [
       `register/${CERTIFIED.id}`,

@@ -31,6 +31,7 @@ import {
   type Snapshot,
 } from "./documents.js";
 import { gradingLogs } from "./grading-logs.js";
+import { appendHistory } from "./round-repository.js";
 
 export interface AssignStats {
   reads: number;
@@ -140,22 +141,6 @@ async function prepareGraderMessages(
   return { reads, send: () => sends.reduce((n, s) => n + s(), 0) };
 }
 
-function writeHistory(
-  db: Firestore,
-  tx: Transaction,
-  appId: string,
-  id: string,
-  event: string,
-  fields: Record<string, unknown>,
-) {
-  // set, not create: a deterministic id rewritten with the same content is harmless.
-  tx.set(db.doc(`${paths.gradingPart(appId, "history")}/${id}`), {
-    event,
-    at: FieldValue.serverTimestamp(),
-    ...fields,
-  });
-}
-
 /**
  * Assigns graders to submission `submissionCount` of the application, once:
  * a redelivered or late event finds the round already at that submission.
@@ -201,7 +186,7 @@ export async function assignOnSubmission(db: Firestore, appId: string, now: Date
         problem: `snapshot ${submission} is malformed`,
         unassignedSince: today,
       });
-      writeHistory(db, tx, appId, historyId(submission, "unassigned"), "unassigned", {
+      appendHistory(db, tx, appId, historyId(submission, "unassigned"), "unassigned", {
         submission,
         reason: "snapshot malformed",
       });
@@ -266,15 +251,15 @@ export async function assignOnSubmission(db: Firestore, appId: string, now: Date
         answeredAt: null,
       });
     }
-    writeHistory(db, tx, appId, historyId(submission, "submitted"), "submitted", { submission, on: today });
+    appendHistory(db, tx, appId, historyId(submission, "submitted"), "submitted", { submission, on: today });
     if (outcome.kind === "assigned") {
-      writeHistory(db, tx, appId, historyId(submission, "assigned"), "assigned", {
+      appendHistory(db, tx, appId, historyId(submission, "assigned"), "assigned", {
         submission,
         graders: graderUids.length,
         randomChecks: sample.length,
       });
     } else {
-      writeHistory(db, tx, appId, historyId(submission, "unassigned"), "unassigned", {
+      appendHistory(db, tx, appId, historyId(submission, "unassigned"), "unassigned", {
         submission,
         eligible: outcome.eligible.length,
       });

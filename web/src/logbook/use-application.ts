@@ -87,7 +87,10 @@ export function useApplication(appId: string, { computeLocally }: { computeLocal
 
   // The application and its parts.
   useEffect(() => {
-    const { db } = sdk();
+    const { db, auth } = sdk();
+    // A supervisor may read only their own declaration (firestore.rules), so
+    // the supervisor's view listens to that one document, not the collection.
+    const ownDeclaration = !computeLocally && auth.currentUser ? auth.currentUser.uid : null;
     setAppDoc(null);
     setError(null);
     setParts(emptyParts());
@@ -101,7 +104,16 @@ export function useApplication(appId: string, { computeLocally }: { computeLocal
         },
         denied("this application"),
       ),
-      ...PARTS.map((part) =>
+      ...(ownDeclaration
+        ? [
+            onSnapshot(
+              doc(db, "applications", appId, "declarations", ownDeclaration),
+              (snap) => setParts((p) => ({ ...p, declarations: snap.exists() ? [toDoc(snap)] : [] })),
+              denied("your declaration"),
+            ),
+          ]
+        : []),
+      ...PARTS.filter((part) => !(part === "declarations" && ownDeclaration)).map((part) =>
         onSnapshot(
           collection(db, "applications", appId, part),
           { includeMetadataChanges: true },
@@ -121,7 +133,7 @@ export function useApplication(appId: string, { computeLocally }: { computeLocal
       ),
     ];
     return () => unsubscribe.forEach((u) => u());
-  }, [appId]);
+  }, [appId, computeLocally]);
 
   const data = appDoc?.data();
   const application: ApplicationData | null = data
