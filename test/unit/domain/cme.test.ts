@@ -117,6 +117,17 @@ describe("CME hours credited", () => {
     expect(creditedFor({ ...eurocmr2024, credits: 24, startDate: "2024-06-10", endDate: "2024-06-12" })).toBe(18);
   });
 
+  it("an entry of a Table 1 event that does not count itself still caps the event's other entries", () => {
+    // The same certificate names one event: dating the catalogued entry after
+    // asOf must not lift the Table 1 cap off the same event entered by title.
+    const dates = { startDate: "2024-06-10", endDate: "2024-06-12", credits: 24, certificateId: "cert-same" };
+    const byTitle = { ...dates, kind: "cmr-meeting" as const, title: "EuroCMR 2024", catalogueId: null };
+    const catalogued = { ...dates, kind: "cmr-meeting" as const, title: "EuroCMR 2024", catalogueId: "eurocmr" };
+    expect(creditedFor([byTitle, catalogued])).toBe(18);
+    const future = { ...catalogued, startDate: "2031-01-01", endDate: "2031-01-03" };
+    expect(creditedFor([byTitle, future])).toBe(18);
+  });
+
   it("the same Table 1 entry in the same year is one edition, whatever the dates say", () => {
     const again = { catalogueId: "eurocmr", kind: "cmr-meeting" as const, title: "EuroCMR (autumn?)", credits: 18 };
     expect(creditedFor({ ...again, ...days(3) })).toBe(0);

@@ -11,8 +11,18 @@ import { patientKey } from "../patient-key.js";
 
 const ACCEPTED_LESIONS: ReadonlySet<string> = new Set(ACCEPTED_CONGENITAL_LESIONS);
 
-function byStudyDateThenId(a: Case, b: Case): number {
+/** A case's content without its id: re-entering a study under another id does not change it. */
+const contentOf = ({ id: _id, ...content }: Case) => JSON.stringify(content, Object.keys(content).sort());
+
+/**
+ * Study date first; on the same date the content decides (then the id), so
+ * that which of two same-day studies counts never depends on the ids a
+ * candidate chooses: a copy under a new id cannot displace its original.
+ */
+function byStudyDateThenContent(a: Case, b: Case): number {
   if (a.studyDate !== b.studyDate) return a.studyDate < b.studyDate ? -1 : 1;
+  const [ca, cb] = [contentOf(a), contentOf(b)];
+  if (ca !== cb) return ca < cb ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
@@ -52,7 +62,7 @@ function screenDuplicatePatients(cases: Case[], findings: Finding[]): Case[] {
   }
   const kept: Case[] = [];
   for (const studies of byIdentity.values()) {
-    studies.sort(byStudyDateThenId);
+    studies.sort(byStudyDateThenContent);
     const [first, ...later] = studies;
     kept.push(first);
     let lastKept = first;

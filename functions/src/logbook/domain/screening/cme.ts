@@ -27,6 +27,8 @@ interface Claim {
   /** Hours after division by the modalities or taking the CMR component. */
   value: number;
   reasons: string[];
+  /** A refused entry credits nothing, but still says which event it is and that event's Table 1 figure. */
+  refused: boolean;
 }
 
 /** Events that ended before this date are too old to count. */
@@ -105,7 +107,7 @@ function claimOf(
       reasons.push(`divided by ${divisor} modalities`);
     }
   }
-  return { entry, identity, listed, claimed, value, reasons };
+  return { entry, identity, listed, claimed, value, reasons, refused: false };
 }
 
 /** A stretch of days [start, endExclusive) (day numbers) credited at `rate` hours a day. */
@@ -144,11 +146,15 @@ interface ValuedEvent {
 }
 
 /** One event: its entries merged, its Table 1 figure (the lowest of its entries' catalogue entries) applied. */
-function valueEvent(claims: Claim[]): ValuedEvent {
+function valueEvent(all: Claim[]): ValuedEvent {
+  // Every entry of the event, refused or not, names its Table 1 figure: an
+  // entry dated after asOf (or otherwise refused) must not lift the cap that
+  // it brings to the entries of the same event that do count.
+  const caps = all.flatMap((c) => (c.listed && c.listed.maxCredits !== null ? [c.listed.maxCredits] : []));
+  const claims = all.filter((c) => !c.refused);
   const reasons = new Set(claims.flatMap((c) => c.reasons));
   if (claims.length > 1) reasons.add("the same event is entered more than once and counts once");
   let segments = eventSegments(claims);
-  const caps = claims.flatMap((c) => (c.listed && c.listed.maxCredits !== null ? [c.listed.maxCredits] : []));
   const cap = caps.length > 0 ? Math.min(...caps) : null;
   const raw = hoursOf(segments);
   if (cap !== null && raw > cap + EPSILON) {
@@ -248,6 +254,7 @@ export function screenCme(context: Context): { cme: CreditedEvent[]; findings: F
     const refused = refusal(entry, identity, listed, context, earliest);
     if (refused) {
       findings.push(warning(refused.code, `CME ${entry.id}: ${refused.reason}; credited 0`, { cmeIds: [entry.id] }));
+      claims.push({ entry, identity, listed, claimed: 0, value: 0, reasons: [], refused: true });
       continue;
     }
     claims.push(claimOf(entry, identity, listed, context));
@@ -255,7 +262,9 @@ export function screenCme(context: Context): { cme: CreditedEvent[]; findings: F
 
   // In id order, so that the report does not depend on the order of entries.
   claims.sort((a, b) => (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
-  const events = groupEvents(claims, (a, b) => sameEvent(a.identity, b.identity)).map(valueEvent);
+  const events = groupEvents(claims, (a, b) => sameEvent(a.identity, b.identity))
+    .filter((group) => group.some((c) => !c.refused))
+    .map(valueEvent);
   const hours = applyDayCap(events, context.policy.cme.maxPerDay);
   const cme = events.map((event, i) => {
     const finding = eventFinding(event, hours[i]);
