@@ -1,7 +1,10 @@
 // Shared by the grading emulator tests: a clean set of graders, an eligible
 // submitted application, and reading the round.
 import type { Firestore } from "firebase-admin/firestore";
+import { processEvidenceUpload } from "../../functions/src/evidence/upload-check.js";
+import type { Bundle } from "../../functions/src/logbook/domain/index.js";
 import { makeBundle, SUPERVISOR_ID } from "../factories/bundle.js";
+import { realPdf } from "../factories/files.js";
 import { SMALL_POLICY } from "../factories/policy.js";
 import type { Route } from "../../functions/src/platform/domain/programme.js";
 import { callFunction, seedApplication, uniqueId, waitFor } from "./helpers.js";
@@ -38,10 +41,36 @@ export async function resetGraders(db: Firestore, specs: GraderSpec[]): Promise<
   return uids;
 }
 
+let generation = 0;
+/**
+ * Uploads a real PDF through the upload check under every evidence id the
+ * bundle names (CME certificates, recognition proofs, ACLS): submission
+ * refuses an application whose evidence is missing.
+ */
+async function uploadEvidence(db: Firestore, ownerUid: string, bundle: Bundle): Promise<void> {
+  const ids = new Set(
+    [
+      ...bundle.cme.map((e) => e.certificateId),
+      ...bundle.peerRecognition.map((r) => (r as { evidenceId?: unknown }).evidenceId),
+      bundle.candidate.acls?.evidenceId,
+    ].filter((id): id is string => typeof id === "string"),
+  );
+  const store = { download: async () => realPdf(), move: async () => {} };
+  for (const id of ids) {
+    await processEvidenceUpload(db, store, {
+      name: `evidence/${ownerUid}/${id}/certificate.pdf`,
+      size: realPdf().length,
+      contentType: "application/pdf",
+      generation: `${++generation}`,
+    });
+  }
+}
+
 /** An eligible application whose candidate and supervisor record their institutions; not yet submitted. */
 export async function eligibleApplication(db: Firestore, route: Route = "level2") {
   const bundle = makeBundle(route, {}, SMALL_POLICY);
   const seeded = await seedApplication(db, bundle);
+  await uploadEvidence(db, seeded.ownerUid, bundle);
   await db.doc(`users/${seeded.ownerUid}`).update({ institution: CANDIDATE_INSTITUTION, country: "FR" });
   await db
     .doc(`supervisors/${SUPERVISOR_ID}`)
