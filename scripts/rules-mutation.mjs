@@ -5,6 +5,7 @@
 //   npm run test:rules-mutation                 every mutant (starts the emulators once)
 //   npm run test:rules-mutation -- --list       print the mutants, run nothing
 //   npm run test:rules-mutation -- --line 120   only mutants on that line of firestore.rules
+//   npm run test:rules-mutation -- --line 120-122,163  only mutants on those lines
 //
 // Mutants: a condition of one clause replaced by `true`, each operand of an
 // `&&` replaced by `true` (the clause removed),
@@ -162,7 +163,10 @@ function main() {
   const { values } = parseArgs({ options: { list: { type: "boolean" }, line: { type: "string" } } });
   const text = readFileSync(rulesPath, "utf8");
   let mutants = rulesMutants(text);
-  if (values.line) mutants = mutants.filter((m) => m.line === Number(values.line));
+  if (values.line) {
+    const ranges = values.line.split(",").map((range) => range.split("-").map(Number));
+    mutants = mutants.filter((m) => ranges.some(([from, to = from]) => m.line >= from && m.line <= to));
+  }
   if (values.list) {
     for (const m of mutants) console.log(`firestore.rules:${m.line}  ${m.kind}  ${m.original.slice(0, 100)}`);
     console.log(`${mutants.length} mutants`);

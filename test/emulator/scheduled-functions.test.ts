@@ -24,8 +24,9 @@ const node = (...args: string[]) =>
 describe.runIf(pubsub)("the scheduled functions on the emulators", () => {
   it("the README's demo: the seed, then `npm run job -- recertification 2027-03-01`, expires the demo certification", async () => {
     // What `npm start` runs once the triggers are loaded; it waits until they have processed the seed.
+    const day = today();
     const seeded = await node("scripts/seed.mjs");
-    expect(seeded.stdout).toContain(`the certification is due on ${today()}`);
+    expect(seeded.stdout).toContain(`the certification is due on ${day}`);
     const ran = await node("scripts/run-job.mjs", "recertification", "2027-03-01");
     expect(ran.stdout).toContain("ran for 2027-03-01");
     expect((await db.doc("certifications/demo-supervisor-l3").get()).get("status")).toBe("expired");
@@ -44,12 +45,13 @@ describe.runIf(pubsub)("the scheduled functions on the emulators", () => {
     const uid = uniqueId("holder");
     const certId = uniqueId("cert");
     const expiresOn = "2031-05-20";
+    const day = today();
     await db.doc(`users/${uid}`).set({ displayName: uid, email: `${uid}@example.org`, membership: "silver" });
     await db.doc(`certifications/${certId}`).set({ uid, level: 2, expiresOn, status: "active" });
     // The scheduling trigger puts a new certification on today's schedule.
     await waitFor(
       async () => (await db.doc(`certifications/${certId}`).get()).get("nextActionOn"),
-      (day) => day === today(),
+      (next) => next === day,
       { what: "the certification to be scheduled", timeoutMs: 60_000 },
     );
 
@@ -74,10 +76,11 @@ describe.runIf(pubsub)("the scheduled functions on the emulators", () => {
   });
 
   it("every daily job answers as Cloud Scheduler expects", async () => {
+    const day = today();
     for (const name of ["logbookDeadlines", "committeeDigest"]) {
       expect((await run(name, "2031-05-20")).status, name).toBe(200);
     }
     // Today: no evidence file is old enough to need the Storage emulator, which does not run here.
-    expect((await run("retentionJob", today())).status).toBe(200);
+    expect((await run("retentionJob", day)).status).toBe(200);
   });
 });

@@ -1,8 +1,9 @@
 // The scheduled functions' run(), called for a sequence of days across six
 // years against the Firestore emulator, in a project of their own (no
 // Functions-emulator trigger fires there). Asserts the exact outbox and the
-// state transitions.
-import { beforeAll, describe, expect, it } from "vitest";
+// state transitions. Every test starts from an empty project and seeds what it
+// needs (beforeEach), so no test relies on what another one left.
+import { beforeEach, describe, expect, it } from "vitest";
 import { addDaysIso, addMonthsIso } from "../../functions/src/platform/domain/dates.js";
 import { committeeDigest } from "../../functions/src/digest/schedules/committee-digest.js";
 import { logbookDeadlines } from "../../functions/src/logbook/schedules/logbook-deadlines.js";
@@ -32,7 +33,7 @@ const mailIdsIn = async () => (await db.collection("mail").get()).docs.map((d) =
 const statusOf = async (path: string) => (await db.doc(path).get()).get("status");
 
 describe("recertification reminders across six years", () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await clearProject();
     const batch = db.batch();
     const person = (uid: string, email: string | null, membership: string) =>
@@ -59,7 +60,8 @@ describe("recertification reminders across six years", () => {
     await batch.commit();
   });
 
-  it("sends each reminder once, on its day, expires and lapses on the day they fall due", async () => {
+  /** The daily job, monthly from 2025 to the end of 2031 plus the milestone days, with checks on the way. */
+  async function runSixYears() {
     // Monthly runs, plus the milestone days (a monthly run alone would, rightly, skip a final
     // notice whose window closed before the next run) and the day cert-b's holder applies.
     const milestones = [
@@ -85,6 +87,10 @@ describe("recertification reminders across six years", () => {
         expect((await db.doc("register/cert-a").get()).exists).toBe(false);
       }
     }
+  }
+
+  it("sends each reminder once, on its day, expires and lapses on the day they fall due", async () => {
+    await runSixYears();
 
     expect(await mailIdsIn()).toEqual([
       "recert-cert-a-final",
@@ -120,6 +126,7 @@ describe("recertification reminders across six years", () => {
   });
 
   it("a holder without an address gets in-app notifications and is reported as unreachable", async () => {
+    await runSixYears();
     const notifications = (await db.collection("users/holder-c/notifications").get()).docs.map((d) => d.id).sort();
     expect(notifications).toEqual([
       "recert-cert-c-final",
@@ -177,7 +184,7 @@ describe("recertification reminders across six years", () => {
 });
 
 describe("logbook deadlines", () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await clearProject();
     await db.doc("users/cand-1").set({ email: "cand@example.org" });
     await db.doc("examResults/exam-1").set({
@@ -233,9 +240,9 @@ describe("logbook deadlines", () => {
 });
 
 describe("the committee digest", () => {
-  beforeAll(async () => {
+  const day = "2026-04-15";
+  beforeEach(async () => {
     await clearProject();
-    const day = "2026-04-15";
     await db
       .doc("applications/late")
       .set({ ownerUid: "x", route: "level2", status: "submitted", submittedOn: addMonthsIso(day, -3) });
@@ -252,8 +259,8 @@ describe("the committee digest", () => {
   });
 
   it("sends one digest a day listing exactly what is overdue", async () => {
-    await committeeDigest.run(at("2026-04-15"));
-    await committeeDigest.run(at("2026-04-15"));
+    await committeeDigest.run(at(day));
+    await committeeDigest.run(at(day));
     expect(await mailIdsIn()).toEqual(["digest-2026-04-15"]);
     const mail = (await db.doc("mail/digest-2026-04-15").get()).data();
     expect(mail?.to).toBe(COMMITTEE);
@@ -267,7 +274,9 @@ describe("the committee digest", () => {
   });
 
   it("reports an unreachable user once, not every day", async () => {
-    await committeeDigest.run(at("2026-04-16"));
+    await committeeDigest.run(at(day));
+    expect((await db.doc("mail/digest-2026-04-15").get()).get("message.text")).toContain("user holder-c");
+    await committeeDigest.run(at(addDaysIso(day, 1)));
     expect((await db.doc("mail/digest-2026-04-16").get()).get("message.text")).not.toContain("holder-c");
   });
 });

@@ -203,6 +203,20 @@ describe("delete", () => {
     await seedWorld(world(), "submitted");
     await denied(removeWithTombstone(ACTORS.owner));
   });
+  // Twins that differ only in submissionCount, on a draft, so that the denial
+  // can only come from the submissionCount clause.
+  const seedDraft = (submissionCount: number) =>
+    world().withSecurityRulesDisabled((c) =>
+      setDoc(doc(c.firestore(), `applications/${APP}`), { ...applicationData("draft"), submissionCount }),
+    );
+  it("the owner can delete a draft never submitted (submissionCount 0)", async () => {
+    await seedDraft(0);
+    await allowed(removeWithTombstone(ACTORS.owner));
+  });
+  it("the owner cannot delete a draft that was once submitted (submissionCount 1)", async () => {
+    await seedDraft(1);
+    await denied(removeWithTombstone(ACTORS.owner));
+  });
   it("the owner cannot delete a returned application that was once submitted", async () => {
     await world().withSecurityRulesDisabled((c) =>
       setDoc(doc(c.firestore(), `applications/${APP}`), { ...applicationData("returned"), submissionCount: 1 }),

@@ -22,6 +22,7 @@ import {
   type Actor,
 } from "./setup.js";
 import { PATIENT_REF_EXAMPLES } from "../../functions/src/logbook/domain/patient-ref.js";
+import { CONGENITAL_LESIONS } from "../../functions/src/logbook/domain/schema.js";
 
 const world = useRulesWorld();
 
@@ -68,6 +69,29 @@ describe("cases: writing", () => {
     denied(write(ACTORS.owner, "cases/case-2", data)),
   );
 
+  // Every optional field of the case allowlist is written by an allowed test,
+  // so removing one from the allowlist is caught.
+  it("the owner can add a case with every optional field", () =>
+    allowed(
+      write(ACTORS.owner, "cases/case-2", {
+        ...validCase(),
+        category: "congenital",
+        source: "course",
+        courseId: "course-1",
+        fullReview: true,
+        clinicalChange: true,
+        congenitalLesion: "fontan",
+      }),
+    ));
+  it("the owner can add a case with clinicalChange false", () =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), clinicalChange: false })));
+  it("the owner cannot add a case whose clinicalChange is not a boolean (twin: false is allowed above)", () =>
+    denied(write(ACTORS.owner, "cases/case-2", { ...validCase(), clinicalChange: "yes" })));
+  // Member by member from the list the engine parses (schema.ts).
+  it.each([...CONGENITAL_LESIONS, null])("the owner can add a congenital case with lesion %s", (congenitalLesion) =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), category: "congenital", congenitalLesion })),
+  );
+
   it("the owner cannot make a valid case invalid by an update (create-valid-then-update-invalid)", async () => {
     await allowed(write(ACTORS.owner, "cases/case-2", validCase()));
     await denied(
@@ -109,6 +133,10 @@ describe("CME, training and peer recognition", () => {
   it("the owner can add a valid training period", () => allowed(write(ACTORS.owner, "training/tr-2", validTraining())));
   it("the owner cannot add training with 200 hours a week", () =>
     denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: 200 })));
+  it("the owner cannot add training ending before it starts", () =>
+    denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), start: "2025-01-02", end: "2025-01-01" })));
+  it("the owner can add training ending on the day it starts (the twin)", () =>
+    allowed(write(ACTORS.owner, "training/tr-2", { ...validTraining(), start: "2025-01-01", end: "2025-01-01" })));
   it("the owner cannot add training with an extra field", () =>
     denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), approved: true })));
   it("the owner can add a publication", () => allowed(write(ACTORS.owner, "recognition/rec-2", validRecognition())));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateApplication, type Bundle, type Case } from "../../../functions/src/logbook/domain/index.js";
+import { ACCEPTED_CONGENITAL_LESIONS, CONGENITAL_LESIONS } from "../../../functions/src/logbook/domain/schema.js";
 import { makeBundle, makeCase, SUPERVISOR_ID } from "../../factories/bundle.js";
 import { codesOf, findingsOf, requirementOf } from "../../factories/report.js";
 
@@ -284,16 +285,23 @@ describe("congenital cases", () => {
   const congenital = (congenitalLesion: Case["congenitalLesion"]) =>
     withCase({ category: "congenital", congenitalLesion });
 
-  it.each(["shunt", "anomalous-pulmonary-venous-drainage", "fontan", "tetralogy-of-fallot"] as const)(
-    "%s counts in the congenital category",
-    (lesion) => {
-      const report = congenital(lesion);
-      expect(report.categories.congenital.counted).toBe(11);
-      expect(codesOf(report)).toEqual([]);
-    },
-  );
+  // Member by member from the lists the engine uses, so a lesion dropped from
+  // (or added to) the accepted list is caught.
+  const accepted: readonly string[] = ACCEPTED_CONGENITAL_LESIONS;
+  const refused = CONGENITAL_LESIONS.filter((lesion) => !accepted.includes(lesion));
 
-  it.each(["bicuspid-aortic-valve", "hypertrophic-cardiomyopathy", null] as const)(
+  it("the refused lesions are exactly the two the programme names as not congenital pathology", () => {
+    expect(refused).toEqual(["bicuspid-aortic-valve", "hypertrophic-cardiomyopathy"]);
+    expect(ACCEPTED_CONGENITAL_LESIONS).toHaveLength(8);
+  });
+
+  it.each(ACCEPTED_CONGENITAL_LESIONS)("%s counts in the congenital category", (lesion) => {
+    const report = congenital(lesion);
+    expect(report.categories.congenital.counted).toBe(11);
+    expect(codesOf(report)).toEqual([]);
+  });
+
+  it.each([...refused, null, undefined])(
     "%s counts in the total but not in the congenital category (CONGENITAL_CASE_NOT_ACCEPTED)",
     (lesion) => {
       const report = congenital(lesion);
@@ -370,6 +378,29 @@ describe("case counts and caps", () => {
     expect(validateApplication(bundle).eligible).toBe(true);
     bundle.cases[49].presentInControlRoom = false;
     expect(codesOf(validateApplication(bundle))).toEqual(["CONTROL_ROOM_PRESENCE_TOO_LOW"]);
+  });
+
+  it("only counted cases count towards the control room: an excluded case present in the room does not", () => {
+    const bundle = makeBundle("level2");
+    bundle.cases.forEach((c, i) => (c.presentInControlRoom = i < 49));
+    // Two cases in the room that are left out: an observed case and a repeat
+    // study of a patient already in the logbook.
+    bundle.cases.push(makeCase(600, { presentInControlRoom: true, role: "observer", studyDate: "2025-06-01" }));
+    bundle.cases.push(
+      makeCase(601, { presentInControlRoom: true, patientRef: bundle.cases[0].patientRef, studyDate: "2025-06-02" }),
+    );
+    const report = validateApplication(bundle);
+    expect(codesOf(report).sort()).toEqual([
+      "CASE_ROLE_NOT_ACCEPTED",
+      "CONTROL_ROOM_PRESENCE_TOO_LOW",
+      "DUPLICATE_PATIENT",
+    ]);
+    expect(requirementOf(report, "cases.controlRoom")).toEqual({
+      id: "cases.controlRoom",
+      met: false,
+      actual: 49,
+      required: 50,
+    });
   });
 
   it("level 3 direct needs 100 cases in the control room", () => {

@@ -165,6 +165,43 @@ describe("training and the supervisor's Level 3 award", () => {
     expect(report.summary.trainingFteMonths).toBe(2);
   });
 
+  // The supervisor is checked on every day of the period, not only on its
+  // start: both sides of the last day of their Level 3.
+  it("Level 3 ending on the period's last day: the whole period counts, with no finding", () => {
+    const report = withTraining(
+      [makeTraining("t", { start: "2025-01-01", end: "2025-03-31", supervisorId: "sup-late" })],
+      { supervisors: supervisors("2015-01-01", "2025-03-31") },
+    );
+    expect(report.summary.trainingFteMonths).toBe(3);
+    expect(codesOf(report)).toEqual([]);
+  });
+
+  it("Level 3 ending the day before the period's last day: that day is left out (TRAINING_SUPERVISOR_NOT_LEVEL3)", () => {
+    const until = (level3Until: string) =>
+      withTraining([makeTraining("t", { start: "2025-01-01", end: "2025-03-31", supervisorId: "sup-late" })], {
+        supervisors: supervisors("2015-01-01", level3Until),
+      });
+    expect(findingsOf(until("2025-03-30"), "TRAINING_SUPERVISOR_NOT_LEVEL3")).toMatchObject([
+      {
+        severity: "warning",
+        trainingIds: ["t"],
+        message: expect.stringContaining("only 2025-01-01 – 2025-03-30 counts"),
+      },
+    ]);
+    // Two days fewer: the period is one day short of 3 months.
+    const short = until("2025-03-29");
+    expect(short.summary.trainingFteMonths).toBe(2.97);
+    expect(codesOf(short)).toEqual(["TRAINING_SUPERVISOR_NOT_LEVEL3", "TRAINING_TOO_SHORT"]);
+  });
+
+  it("a supervisor whose Level 3 ended before the period started does not make it count", () => {
+    const report = withTraining([makeTraining("t", { start: "2025-01-01", supervisorId: "sup-late" })], {
+      supervisors: supervisors("2015-01-01", "2024-12-31"),
+    });
+    expect(report.summary.trainingFteMonths).toBe(0);
+    expect(codesOf(report)).toEqual(["TRAINING_SUPERVISOR_NOT_LEVEL3", "TRAINING_TOO_SHORT"]);
+  });
+
   it("a period wholly outside the supervisor's Level 3 does not count", () => {
     const report = withTraining([makeTraining("t", { supervisorId: "sup-late" })], {
       supervisors: supervisors("2025-06-01"),
