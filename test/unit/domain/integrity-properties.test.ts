@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   CASE_CATEGORIES,
+  CME_KINDS,
   DEFAULT_POLICY,
   ROUTES,
   validateApplication,
@@ -54,15 +55,7 @@ const CATALOGUE_IDS = [...Object.keys(DEFAULT_POLICY.cme.catalogue), "constructo
 /** One CME event, as a candidate may enter it: whole, split per day, by title; distinct events never share a title, catalogue id or certificate. */
 const cmeEventArb = fc.record({
   catalogueIndex: fc.nat(CATALOGUE_IDS.length), // the last index: no catalogue id
-  kind: fc.constantFrom<CmeEntry["kind"]>(
-    "cmr-meeting",
-    "multimodality-meeting",
-    "general-meeting",
-    "course",
-    "online-course",
-    "ects",
-    "self-directed",
-  ),
+  kind: fc.constantFrom(...CME_KINDS), // every kind the schema knows, from its own list
   modalities: fc.option(fc.integer({ min: 1, max: 10 }), { nil: undefined }),
   cmrComponentCredits: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
   credits: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constantFrom(0.5, 24, 100, 1000)),
