@@ -1,6 +1,7 @@
 // The GDPR callables through the Functions emulator: the export holds
 // everything about the caller and nothing about anyone else; the erasure
 // request erases what retention allows and says what it keeps and why.
+import { getAuth } from "firebase-admin/auth";
 import { FieldValue } from "firebase-admin/firestore";
 import { describe, expect, it } from "vitest";
 import { makeBundle } from "../factories/bundle.js";
@@ -18,8 +19,29 @@ async function candidate() {
   await db.doc(`applications/${withdrawnId}`).update({ withdrawnAt: FieldValue.serverTimestamp() });
   await db.doc(`applications/${submittedId}/snapshots/1`).set({ submission: 1, bundle: { route: "level2" } });
   const certId = uniqueId("cert");
-  await db.doc(`certifications/${certId}`).set({ uid, level: 2, expiresOn: "2031-01-31", status: "active" });
-  await db.doc(`register/${certId}`).set({ name: "Demo Candidate", level: 2, expiresOn: "2031-01-31" });
+  await db.doc(`certifications/${certId}`).set({
+    uid,
+    level: 2,
+    awardedOn: "2026-01-31",
+    expiresOn: "2031-01-31",
+    status: "active",
+    holderName: "Demo Candidate",
+  });
+  // The register row is keyed by the holder's uid (the register trigger derives the same row from the certification).
+  await db
+    .doc(`register/${uid}`)
+    .set({ name: "Demo Candidate", level: 2, expiresOn: "2031-01-31", certificationId: certId });
+  // The committee's record of the submitted logbook: one grade released to the candidate, one not yet.
+  await db
+    .doc(`gradings/${submittedId}`)
+    .set({ candidateUid: uid, status: "grading", graderUids: ["grader-a", "grader-b"] });
+  await db
+    .doc(`gradings/${submittedId}/grades/1-grader-a`)
+    .set({ graderUid: "grader-a", overall: "pass", visibleToCandidate: true });
+  await db
+    .doc(`gradings/${submittedId}/grades/1-grader-b`)
+    .set({ graderUid: "grader-b", overall: "fail", visibleToCandidate: false });
+  await db.doc(`gradings/${submittedId}/history/1-submitted`).set({ event: "submitted", submission: 1 });
   await db.doc(`users/${uid}/notifications/n-1`).set({ subject: "Reminder", createdAt: FieldValue.serverTimestamp() });
   await db.doc(`mail/${uniqueId("m")}`).set({ to: `${uid}@example.org`, message: { subject: "Reminder" } });
   await db.doc(`undeliverable/${uniqueId("u")}`).set({ uid, about: "x", reportedOn: null });
@@ -41,7 +63,16 @@ describe("exportMyData", () => {
     expect(exported.applications.map((a) => a.id).sort()).toEqual([c.draftId, c.submittedId, c.withdrawnId].sort());
     const draft = exported.applications.find((a) => a.id === c.draftId)!;
     expect(draft.logbook.cases).toHaveLength(c.bundle.cases.length);
-    expect(exported.applications.find((a) => a.id === c.submittedId)!.snapshots).toHaveLength(1);
+    const submitted = exported.applications.find((a) => a.id === c.submittedId)! as unknown as {
+      snapshots: unknown[];
+      grading: { data: Record<string, unknown>; grades: { data: Record<string, unknown> }[]; history: unknown[] };
+    };
+    expect(submitted.snapshots).toHaveLength(1);
+    // The grading record as far as the candidate may read it: released grades, not the round's list of graders.
+    expect(submitted.grading.data).toMatchObject({ status: "grading" });
+    expect(submitted.grading.grades.map((g) => g.id)).toEqual(["1-grader-a"]);
+    expect(submitted.grading.history).toHaveLength(1);
+    expect(draft).toMatchObject({ grading: null });
     expect((exported.certifications as unknown[]).length).toBe(1);
     expect((exported.registerEntries as unknown[]).length).toBe(1);
     expect((exported.examResults as unknown[]).length).toBe(3);
@@ -52,6 +83,7 @@ describe("exportMyData", () => {
     const text = JSON.stringify(exported);
     expect(text).toMatch(/"withdrawnAt":"\d{4}-\d{2}-\d{2}T/);
     expect(text).not.toContain(other.uid);
+    expect(text).not.toContain("grader-b");
   });
 
   it("refuses a caller who is not signed in, and unexpected input", async () => {
@@ -114,13 +146,23 @@ describe("requestErasure", () => {
     expect(JSON.stringify(audit[0].data())).not.toContain("@example.org");
   });
 
-  it("erases the profile too when nothing has to be kept", async () => {
+  it("erases the profile and the sign-in account too when nothing has to be kept", async () => {
     const uid = uniqueId("uid");
+    await getAuth().createUser({ uid, email: `${uid}@example.org` });
     await db.doc(`users/${uid}`).set({ displayName: "Only A Profile", email: `${uid}@example.org` });
     await db.doc(`users/${uid}/notifications/n-1`).set({ subject: "Welcome" });
     const { result } = await callFunction("requestErasure", { confirm: true }, { uid });
     expect((result as { kept: unknown[] }).kept).toEqual([]);
+    expect((result as { erased: { path: string }[] }).erased.map((e) => e.path)).toContain(`auth/${uid}`);
     expect((await db.doc(`users/${uid}`).get()).exists).toBe(false);
     expect((await db.collection(`users/${uid}/notifications`).get()).size).toBe(0);
+    await expect(getAuth().getUser(uid)).rejects.toMatchObject({ code: "auth/user-not-found" });
+  });
+
+  it("keeps the sign-in account of a person whose records are kept", async () => {
+    const c = await candidate();
+    await getAuth().createUser({ uid: c.uid });
+    await callFunction("requestErasure", { confirm: true }, { uid: c.uid });
+    expect((await getAuth().getUser(c.uid)).uid).toBe(c.uid);
   });
 });

@@ -56,9 +56,12 @@ describe("the daily retention job", () => {
     await app("draft-active", { status: "draft" });
     await db.doc("revalidationState/draft-active").set({ judgedUpTo: at(addDaysIso(DAY, -3)) });
     await db.doc("revalidationState/draft-abandoned").set({ stats: { computations: 1 } });
-    // Submitted and decided applications are not the job's to erase.
+    // Submitted applications are not the job's to erase; decided ones go 10 years after the decision.
     await app("submitted", { status: "submitted" });
-    await app("passed", { status: "passed" });
+    await app("passed", { status: "passed", decidedOn: addDaysIso(addMonthsIso(DAY, -12 * r.decisionYears), 1) });
+    await app("failed-old", { status: "failed", decidedOn: addMonthsIso(DAY, -12 * r.decisionYears) });
+    await db.doc("gradings/failed-old").set({ applicationId: "failed-old", status: "decided" });
+    await db.doc("gradings/failed-old/grades/1-g1").set({ graderUid: "g1", overall: "fail" });
     // Evidence: unreferenced 30 days (goes) / 29 days (stays), referenced, frozen, rejected and old (goes).
     await db.doc("users/cand").set({ displayName: "C", acls: { kind: "certificate", evidenceId: "ev-acls" } });
     await db.doc("applications/draft-active/cme/e1").set({ title: "EuroCMR", certificateId: "ev-cme" });
@@ -92,9 +95,12 @@ describe("the daily retention job", () => {
     expect(await exists("applications/draft-active")).toBe(true);
   });
 
-  it("never erases a submitted or decided application", async () => {
+  it("never erases a submitted application; a decided one goes 10 years after the decision, with its grading record", async () => {
     expect(await exists("applications/submitted")).toBe(true);
     expect(await exists("applications/passed")).toBe(true);
+    expect(await exists("applications/failed-old")).toBe(false);
+    expect(await exists("gradings/failed-old")).toBe(false);
+    expect(await exists("gradings/failed-old/grades/1-g1")).toBe(false);
   });
 
   it("erases evidence unreferenced for 30 days, file first; keeps what is referenced or submitted", async () => {
@@ -115,6 +121,7 @@ describe("the daily retention job", () => {
       [
         "applications/closed-old",
         "applications/draft-abandoned",
+        "applications/failed-old",
         "applications/withdrawn-old",
         "users/cand/evidence/ev-old",
         "users/cand/evidence/ev-rejected",
@@ -125,14 +132,14 @@ describe("the daily retention job", () => {
       expect(a.erased[0].reason).toMatch(/retention ended on \d{4}-\d{2}-\d{2}/);
       expect(a.expireAt.toDate().getTime()).toBeGreaterThan(toDate(addMonthsIso(today(), 12 * 9)).getTime());
     }
-    expect(stats.transitions).toBe(5);
+    expect(stats.transitions).toBe(6);
     expect(stats.failures).toBe(0);
   });
 
   it("a second run the same day erases nothing more", async () => {
     const again = await runRetentionJob(db, DAY, DEFAULT_POLICY, recordingFiles());
     expect(again.transitions).toBe(0);
-    expect((await db.collection("privacyAudit").get()).size).toBe(5);
+    expect((await db.collection("privacyAudit").get()).size).toBe(6);
   });
 
   it("a file that cannot be deleted keeps its record, and the job reports the failure for the retry", async () => {

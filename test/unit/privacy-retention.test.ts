@@ -15,6 +15,7 @@ const app = (over: Partial<ApplicationFacts>): ApplicationFacts => ({
   status: "draft",
   withdrawnOn: null,
   expiredOn: null,
+  decidedOn: null,
   lastActivityOn: "2026-01-15",
   ...over,
 });
@@ -52,12 +53,24 @@ describe("applications, daily", () => {
     expect(applicationRetention(draft, "2029-01-15", r).erase).toBe(true);
   });
 
-  it("an application under review or decided is never erased by the job before its time", () => {
+  it("an application under review is never erased by the job", () => {
     for (const status of ["submitted", "returned"]) {
       expect(applicationRetention(app({ status }), "2099-01-01", r)).toMatchObject({ erase: false, until: null });
     }
-    const decided = app({ status: "passed", lastActivityOn: "2026-05-01" });
-    expect(applicationRetention(decided, "2036-04-30", r)).toMatchObject({ erase: false, until: "2036-05-01" });
+  });
+
+  it("a decided application goes 10 years after the decision, whatever was written since", () => {
+    for (const status of ["passed", "failed"]) {
+      const decided = app({ status, decidedOn: "2026-05-01", lastActivityOn: "2026-09-01" });
+      expect(applicationRetention(decided, "2036-04-30", r)).toMatchObject({ erase: false, until: "2036-05-01" });
+      expect(applicationRetention(decided, "2036-05-01", r).erase).toBe(true);
+    }
+  });
+
+  it("a decided application without its decision date counts from its latest write", () => {
+    const decided = app({ status: "failed", lastActivityOn: "2026-05-01" });
+    expect(applicationRetention(decided, "2036-04-30", r).erase).toBe(false);
+    expect(applicationRetention(decided, "2036-05-01", r).erase).toBe(true);
   });
 
   it("an unknown status is kept, never guessed at", () => {
@@ -81,8 +94,11 @@ describe("applications, on request", () => {
     expect(applicationOnRequest(app({ status: "submitted" }), r)).toMatchObject({ erase: false, until: null });
   });
 
-  it("a decided application is kept 10 years: a certification decision rests on it", () => {
-    const verdict = applicationOnRequest(app({ status: "failed", lastActivityOn: "2026-05-01" }), r);
+  it("a decided application is kept 10 years from the decision: a certification decision rests on it", () => {
+    const verdict = applicationOnRequest(
+      app({ status: "failed", decidedOn: "2026-05-01", lastActivityOn: "2026-07-01" }),
+      r,
+    );
     expect(verdict).toMatchObject({ erase: false, until: "2036-05-01" });
     expect(verdict.reason).toContain("decision");
   });

@@ -42,7 +42,7 @@ export const paths = {
   supervisor: (id: string) => `${COLLECTIONS.supervisors}/${id}`,
   examResult: (id: string) => `${COLLECTIONS.examResults}/${id}`,
   certification: (id: string) => `${COLLECTIONS.certifications}/${id}`,
-  registerEntry: (certId: string) => `${COLLECTIONS.register}/${certId}`,
+  registerEntry: (uid: string) => `${COLLECTIONS.register}/${uid}`,
   /** A grader's profile: institution, country, active, capacity, open load. */
   grader: (uid: string) => `${COLLECTIONS.graders}/${uid}`,
   /** The current grading round of an application (graders, decision); its sub-collections hold the record. */

@@ -1,6 +1,7 @@
 // The erasure primitives the retention job and the erasure request share, and
 // the audit record each erasure leaves.
 import { FieldValue, Timestamp, type Firestore } from "firebase-admin/firestore";
+import { getAuth } from "firebase-admin/auth";
 import { getStorage } from "firebase-admin/storage";
 import { calendarDateIn, PROGRAMME_TIME_ZONE, type IsoDate } from "../platform/domain/dates.js";
 import type { Retention } from "./domain/retention.js";
@@ -18,13 +19,23 @@ export const storageFiles = (): FileStore => ({
   },
 });
 
+/** The sign-in account; an account already gone is not an error. */
+export async function eraseAccount(uid: string): Promise<void> {
+  try {
+    await getAuth().deleteUser(uid);
+  } catch (error) {
+    if ((error as { code?: string }).code !== "auth/user-not-found") throw error;
+  }
+}
+
 /** The Paris date of an instant stored as a Timestamp (null when absent). */
 export const dayOf = (value: unknown): IsoDate | null =>
   value instanceof Timestamp ? calendarDateIn(PROGRAMME_TIME_ZONE, value.toDate()) : null;
 
-/** An application, its logbook, reports, snapshots and revalidation bookkeeping. */
+/** An application, its logbook, reports, snapshots, grading records and revalidation bookkeeping. */
 export async function eraseApplication(db: Firestore, appId: string): Promise<void> {
   await db.recursiveDelete(db.doc(paths.application(appId)));
+  await db.recursiveDelete(db.doc(paths.grading(appId)));
   await db.recursiveDelete(db.doc(paths.revalidationState(appId)));
   await db.doc(paths.revalidationPending(appId)).delete();
 }

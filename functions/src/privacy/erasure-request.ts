@@ -4,7 +4,7 @@ import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { addMonthsIso, type IsoDate } from "../platform/domain/dates.js";
 import type { Policy } from "../platform/domain/policy.js";
 import { applicationOnRequest, certificationOnRequest, evidenceOnRequest, type Verdict } from "./domain/retention.js";
-import { eraseApplication, eraseEvidence, isFrozen, writeAudit, type FileStore } from "./erase.js";
+import { eraseAccount, eraseApplication, eraseEvidence, isFrozen, writeAudit, type FileStore } from "./erase.js";
 import { loadHoldings } from "./holdings.js";
 import { applicationFacts } from "./retention-job.js";
 
@@ -95,6 +95,10 @@ export async function eraseOnRequest(
     const profilePath = holdings.profile.path;
     if (outcome.kept.length === 0) {
       await decide(profilePath, gone("nothing kept needs it"), () => db.recursiveDelete(db.doc(profilePath)));
+      // With nothing left to sign in for, the account goes too (kept records keep it: the holder still needs them).
+      await decide(`auth/${uid}`, gone("the sign-in account of a person of whom nothing is kept"), () =>
+        eraseAccount(uid),
+      );
     } else {
       const fields = LOGBOOK_ONLY_PROFILE_FIELDS.filter((f) => f in holdings.profile!.data);
       await decide(

@@ -14,6 +14,14 @@ export interface HeldApplication extends HeldDocument {
   logbook: Record<(typeof APPLICATION_PARTS)[number], HeldDocument[]>;
   report: HeldDocument | null;
   snapshots: HeldDocument[];
+  grading: HeldGrading | null;
+}
+
+/** The committee's record of a submitted application, as far as its candidate may read it. */
+export interface HeldGrading extends HeldDocument {
+  grades: HeldDocument[];
+  questions: HeldDocument[];
+  history: HeldDocument[];
 }
 
 export interface Holdings {
@@ -24,6 +32,7 @@ export interface Holdings {
   applications: HeldApplication[];
   examResults: HeldDocument[];
   certifications: HeldDocument[];
+  /** The person's row in the public register (keyed by their uid), at most one. */
   registerEntries: HeldDocument[];
   supervisor: HeldDocument | null;
   remoteSupervisionRequests: HeldDocument[];
@@ -60,7 +69,26 @@ async function application(db: Firestore, snap: DocumentSnapshot): Promise<HeldA
     logbook: Object.fromEntries(APPLICATION_PARTS.map((part, i) => [part, parts[i]])) as HeldApplication["logbook"],
     report: await one(db, paths.report(snap.id)),
     snapshots: await all(db.collection(paths.snapshots(snap.id))),
+    grading: await grading(db, snap.id),
   };
+}
+
+/** The round's list of graders is not the candidate's to read (firestore.rules); released grades are. */
+const GRADER_FIELDS = ["graderUids", "gradedBy"];
+const withoutGraders = (doc: HeldDocument): HeldDocument => ({
+  ...doc,
+  data: Object.fromEntries(Object.entries(doc.data).filter(([field]) => !GRADER_FIELDS.includes(field))),
+});
+
+async function grading(db: Firestore, appId: string): Promise<HeldGrading | null> {
+  const round = await one(db, paths.grading(appId));
+  if (!round) return null;
+  const [grades, questions, history] = await Promise.all([
+    all(db.collection(paths.gradingPart(appId, "grades")).where("visibleToCandidate", "==", true)),
+    all(db.collection(paths.gradingPart(appId, "questions"))),
+    all(db.collection(paths.gradingPart(appId, "history"))),
+  ]);
+  return { ...withoutGraders(round), grades, questions, history };
 }
 
 export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings> {
@@ -71,9 +99,7 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     db.collection(COLLECTIONS.applications).where("ownerUid", "==", uid).get(),
     byUid(COLLECTIONS.certifications),
   ]);
-  const registerEntries = (await Promise.all(certifications.map((c) => one(db, paths.registerEntry(c.id))))).filter(
-    (entry): entry is HeldDocument => entry !== null,
-  );
+  const registerEntry = await one(db, paths.registerEntry(uid));
   return {
     uid,
     profile,
@@ -82,7 +108,7 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     applications: await Promise.all(apps.docs.map((snap) => application(db, snap))),
     examResults: await byUid(COLLECTIONS.examResults),
     certifications,
-    registerEntries,
+    registerEntries: registerEntry ? [registerEntry] : [],
     supervisor: await one(db, paths.supervisor(uid)),
     remoteSupervisionRequests: await byUid(COLLECTIONS.remoteSupervisionRequests),
     undeliverable: await byUid(COLLECTIONS.undeliverable),

@@ -40,6 +40,7 @@ export async function applicationFacts(db: Firestore, app: DocumentSnapshot): Pr
     status: String(app.get("status")),
     withdrawnOn: dayOf(app.get("withdrawnAt")),
     expiredOn: typeof app.get("expiredOn") === "string" ? app.get("expiredOn") : null,
+    decidedOn: typeof app.get("decidedOn") === "string" ? app.get("decidedOn") : null,
     lastActivityOn: judged ? maxIso(updated, judged) : updated,
   };
 }
@@ -78,7 +79,7 @@ export async function runRetentionJob(
   };
   const byDate = (field: string, bound: unknown) =>
     applications.where(field, "<=", bound).orderBy(field).orderBy(FieldPath.documentId());
-  // Withdrawn, closed, abandoned: each query selects a superset of what is due; the domain decides.
+  // Withdrawn, closed, decided long ago, abandoned: each query selects a superset of what is due; the domain decides.
   await forEachDue(
     byDate("withdrawnAt", endOf(addMonthsIso(today, -r.withdrawnApplicationMonths))),
     stats,
@@ -86,6 +87,7 @@ export async function runRetentionJob(
     onError,
   );
   await forEachDue(byDate("expiredOn", addMonthsIso(today, -r.closedDraftMonths)), stats, judgeApplication, onError);
+  await forEachDue(byDate("decidedOn", addMonthsIso(today, -12 * r.decisionYears)), stats, judgeApplication, onError);
   await forEachDue(
     applications.where("status", "==", "draft").orderBy(FieldPath.documentId()),
     stats,

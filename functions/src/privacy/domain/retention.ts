@@ -14,6 +14,8 @@ export interface ApplicationFacts {
   withdrawnOn: IsoDate | null;
   /** The day the logbook deadline closed the draft (status `expired`). */
   expiredOn: IsoDate | null;
+  /** The day the committee decided it (status `passed` or `failed`). */
+  decidedOn: IsoDate | null;
   /** Paris date of the latest write to the application or its logbook. */
   lastActivityOn: IsoDate;
 }
@@ -44,6 +46,9 @@ export function applicationRetention(app: ApplicationFacts, today: IsoDate, r: R
       );
     case "draft":
       return until(today, addMonthsIso(app.lastActivityOn, r.inactiveDraftMonths), "draft without activity");
+    case "passed":
+    case "failed":
+      return until(today, decisionKeptUntil(app, r), "the logbook a certification decision rests on");
     default:
       return onlyKept(app, r);
   }
@@ -57,15 +62,16 @@ export function applicationOnRequest(app: ApplicationFacts, r: Retention): Verdi
   return onlyKept(app, r);
 }
 
+/** Counted from the decision; an application decided before `decidedOn` was recorded, from its latest write. */
+const decisionKeptUntil = (app: ApplicationFacts, r: Retention) =>
+  addMonthsIso(app.decidedOn ?? app.lastActivityOn, 12 * r.decisionYears);
+
 function onlyKept(app: ApplicationFacts, r: Retention): Verdict {
   if (UNDER_REVIEW.includes(app.status)) {
     return keep("under review by the committee: erasable once withdrawn or decided", null);
   }
   if (DECIDED.includes(app.status)) {
-    return keep(
-      "the logbook a certification decision rests on (appeals, verification)",
-      addMonthsIso(app.lastActivityOn, 12 * r.decisionYears),
-    );
+    return keep("the logbook a certification decision rests on (appeals, verification)", decisionKeptUntil(app, r));
   }
   return keep(`status "${app.status}" is not covered by the retention rules: kept for review`, null);
 }
