@@ -44,6 +44,12 @@ describe("get", () => {
     "$name cannot get the application",
     (actor) => denied(getApp(actor)),
   );
+  // Twin of "a named supervisor can get the application": the same supervisor
+  // once removed from the supervisors registry (isVerifiedSupervisor).
+  it("a named supervisor no longer in the supervisors registry cannot get the application", async () => {
+    await world().withSecurityRulesDisabled((c) => deleteDoc(doc(c.firestore(), `supervisors/${NAMED_SUPERVISOR}`)));
+    await denied(getApp(ACTORS.namedSupervisor));
+  });
   // Every role of guards.ts, member by member: only the committee and the
   // chair read an application they are not named on.
   const READS_ANY_APPLICATION: Record<Role, boolean> = { committee: true, chair: true, grader: false, admin: false };
