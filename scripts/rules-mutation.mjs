@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { emulatorEnv, PROJECT_ID } from "./emulators.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const rulesPath = join(root, "firestore.rules");
@@ -150,16 +151,94 @@ export function rulesMutants(text) {
   return out.map((m) => ({ ...m, line: lineOf(m.start), original: text.slice(m.start, m.end).replace(/\s+/g, " ") }));
 }
 
-function runRulesTests(rulesFile) {
-  const result = spawnSync(
-    "npx",
-    ["vitest", "run", "--project", "emulator", "test/rules", "--bail=1", "--reporter=dot", "--silent"],
-    { cwd: root, env: { ...process.env, RULES_FILE: rulesFile }, encoding: "utf8" },
+/** Runs `node <this script> <args>` inside `firebase emulators:exec` with the Firestore emulator only. */
+function underFirestoreEmulator() {
+  const offset = Number(process.env.EMULATOR_PORT_OFFSET ?? 0);
+  const config = JSON.parse(readFileSync(join(root, "firebase.json"), "utf8"));
+  // The same port shift as scripts/emulators.mjs (EMULATOR_PORT_OFFSET).
+  for (const settings of Object.values(config.emulators)) {
+    if (typeof settings === "object" && typeof settings.port === "number") settings.port += offset;
+  }
+  config.emulators.firestore.websocketPort = 9150 + offset;
+  const configFile = join(root, ".firebase.offset.json");
+  writeFileSync(configFile, JSON.stringify(config, null, 2));
+  const self = ["node", "scripts/rules-mutation.mjs", ...process.argv.slice(2)].join(" ");
+  const child = spawnSync(
+    join(root, "node_modules", ".bin", "firebase"),
+    ["emulators:exec", "--only", "firestore", "--config", configFile, "--project", PROJECT_ID, self],
+    { cwd: root, stdio: "inherit", env: emulatorEnv() },
   );
-  return result.status === 0;
+  process.exit(child.status ?? 1);
 }
 
-function main() {
+/**
+ * One long-lived vitest (Node API) for every run: the rules tests are
+ * collected once, and each run re-executes them after the mutant has been
+ * written to `rulesFile` (test/rules/setup.ts reads RULES_FILE in each file's
+ * beforeAll and loads it into the running emulator). A run stops at its first
+ * failing test.
+ */
+async function rulesTestRunner(rulesFile) {
+  process.env.RULES_FILE = rulesFile;
+  const { createVitest } = await import("vitest/node");
+  let failure = null;
+  let vitest;
+  const reporter = {
+    onTestCaseResult(testCase) {
+      if (failure === null && testCase.result().state === "failed") {
+        failure = { moduleId: testCase.module.moduleId, testId: testCase.id };
+        void vitest.cancelCurrentRun("test-failure");
+      }
+    },
+  };
+  class GivenOrder {
+    async sort(files) {
+      return files;
+    }
+    async shard(files) {
+      return files;
+    }
+  }
+  vitest = await createVitest(
+    "test",
+    { watch: false, project: ["emulator"], reporters: [reporter], silent: true },
+    { test: { sequence: { sequencer: GivenOrder } } },
+  );
+  const specs = await vitest.globTestSpecifications(["test/rules/"]);
+  /**
+   * Runs the given tests ({moduleId, testId}[], in that order of files), or
+   * every rules test when `tests` is omitted. Returns the first failing test,
+   * `undefined` when all pass.
+   */
+  async function firstFailure(tests) {
+    failure = null;
+    let run = specs;
+    if (tests) {
+      const byModule = new Map();
+      for (const { moduleId, testId } of tests) byModule.set(moduleId, [...(byModule.get(moduleId) ?? []), testId]);
+      const project = specs[0].project;
+      run = [...byModule].map(([moduleId, testIds]) => project.createSpecification(moduleId, { testIds }));
+    }
+    const result = await vitest.runTestSpecifications(run);
+    const moduleError = result.testModules.find((m) => m.errors().length > 0);
+    if (failure === null && moduleError) failure = { moduleId: moduleError.moduleId, testId: null };
+    if (failure === null && result.unhandledErrors.length > 0) failure = { moduleId: null, testId: null };
+    return failure ?? undefined;
+  }
+  return { firstFailure, close: () => vitest.close() };
+}
+
+/** The `match` block a line belongs to (its path), for ordering the test files by past kills. */
+function blockOf(text, line) {
+  const lines = text.split("\n").slice(0, line);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const match = /^\s*match\s+(\S+)/.exec(lines[i]);
+    if (match) return match[1];
+  }
+  return "(top)";
+}
+
+async function main() {
   const { values } = parseArgs({ options: { list: { type: "boolean" }, line: { type: "string" } } });
   const text = readFileSync(rulesPath, "utf8");
   let mutants = rulesMutants(text);
@@ -172,33 +251,51 @@ function main() {
     console.log(`${mutants.length} mutants`);
     return;
   }
-  if (!process.env.FIRESTORE_EMULATOR_HOST) {
-    const self = ["node", "scripts/rules-mutation.mjs", ...process.argv.slice(2)].join(" ");
-    const child = spawnSync(process.execPath, [join(root, "scripts", "emulators.mjs"), "exec", self], {
-      cwd: root,
-      stdio: "inherit",
-    });
-    process.exit(child.status ?? 1);
-  }
+  if (!process.env.FIRESTORE_EMULATOR_HOST) underFirestoreEmulator();
   const dir = join(root, ".cache", "rules-mutation");
   mkdirSync(dir, { recursive: true });
-  const original = join(dir, "original.rules");
-  writeFileSync(original, text);
-  if (!runRulesTests(original)) {
+  const file = join(dir, "mutant.rules");
+  writeFileSync(file, text);
+  const runner = await rulesTestRunner(file);
+  const started = Date.now();
+  if (await runner.firstFailure()) {
     console.error("rules-mutation: the rules tests fail on the unmutated rules; fix them first");
+    await runner.close();
     process.exit(2);
   }
+  const baseline = Math.round((Date.now() - started) / 1000);
+  console.log(`rules tests on the unmutated rules: pass, ${baseline} s`);
   const survived = [];
-  const started = Date.now();
-  mutants.forEach((m, index) => {
-    const file = join(dir, "mutant.rules");
+  // The tests that have killed a mutant, most recent first: overall, and per
+  // match block. A mutant is first tried against the killers of its block,
+  // then against every killer, and only then against the whole suite (which
+  // only a surviving mutant runs to the end).
+  const killers = new Map([["*", []]]);
+  const remember = (block, test) => {
+    for (const key of [block, "*"]) {
+      const list = (killers.get(key) ?? []).filter((t) => t.testId !== test.testId);
+      killers.set(key, [test, ...list]);
+    }
+  };
+  for (const [index, m] of mutants.entries()) {
     writeFileSync(file, text.slice(0, m.start) + m.replacement + text.slice(m.end));
-    const killed = !runRulesTests(file);
-    if (!killed) survived.push(m);
+    const block = blockOf(text, m.line);
+    const t0 = Date.now();
+    const ofBlock = killers.get(block) ?? [];
+    const others = killers.get("*").filter((t) => !ofBlock.includes(t));
+    let killer;
+    let phase = "";
+    if (ofBlock.length) [killer, phase] = [await runner.firstFailure(ofBlock), "block's killers"];
+    if (!killer && others.length) [killer, phase] = [await runner.firstFailure(others), "earlier killers"];
+    if (!killer) [killer, phase] = [await runner.firstFailure(), "all tests"];
+    if (killer?.testId) remember(block, killer);
+    if (!killer) survived.push(m);
     console.log(
-      `[${index + 1}/${mutants.length}] ${killed ? "killed  " : "SURVIVED"} firestore.rules:${m.line}  ${m.kind}  ${m.original.slice(0, 90)}`,
+      `[${index + 1}/${mutants.length}] ${killer ? "killed  " : "SURVIVED"} firestore.rules:${m.line}  ${m.kind}  ` +
+        `${m.original.slice(0, 80)}  (${((Date.now() - t0) / 1000).toFixed(1)} s${killer ? `, by ${phase}` : ""})`,
     );
-  });
+  }
+  await runner.close();
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(
     `\nrules mutation: ${mutants.length - survived.length} of ${mutants.length} mutants killed` +
@@ -208,4 +305,4 @@ function main() {
   process.exit(survived.length ? 1 : 0);
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

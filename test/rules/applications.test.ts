@@ -28,6 +28,8 @@ import {
   seedWorld,
   type Actor,
 } from "./setup.js";
+import { ROUTES } from "../../functions/src/platform/domain/programme.js";
+import { ROLES, type Role } from "../../functions/src/platform/guards.js";
 
 const world = useRulesWorld();
 
@@ -42,6 +44,21 @@ describe("get", () => {
     "$name cannot get the application",
     (actor) => denied(getApp(actor)),
   );
+  // Twin of "a named supervisor can get the application": the same supervisor
+  // once removed from the supervisors registry (isVerifiedSupervisor).
+  it("a named supervisor no longer in the supervisors registry cannot get the application", async () => {
+    await world().withSecurityRulesDisabled((c) => deleteDoc(doc(c.firestore(), `supervisors/${NAMED_SUPERVISOR}`)));
+    await denied(getApp(ACTORS.namedSupervisor));
+  });
+  // Every role of guards.ts, member by member: only the committee and the
+  // chair read an application they are not named on.
+  const READS_ANY_APPLICATION: Record<Role, boolean> = { committee: true, chair: true, grader: false, admin: false };
+  it.each(ROLES)("a user with the role %s reads any application only if committee or chair", (role) => {
+    const get = getApp({ name: role, uid: `role-${role}`, claims: { role } });
+    return READS_ANY_APPLICATION[role] ? allowed(get) : denied(get);
+  });
+  it("a user with an unknown role cannot get the application", () =>
+    denied(getApp({ name: "unknown role", uid: "role-x", claims: { role: "superuser" } })));
 });
 
 describe("list", () => {
@@ -83,6 +100,24 @@ describe("create", () => {
     denied(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), extensionGrantedUntil: "2030-01-01" })));
   it("a candidate cannot create an application with an unknown route", () =>
     denied(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), route: "level4" })));
+  // Twins of the route refusal, member by member from programme.ts.
+  it.each(ROUTES)("a candidate can create a draft for the route %s", (route) =>
+    allowed(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), route })),
+  );
+  // Every optional field of the create allowlist.
+  it.each([
+    ["ids", "exam-9", "cert-9"],
+    ["nulls", null, null],
+  ])("a candidate can create a draft with exam result and Level 2 certification %s", (_what, id1, id2) =>
+    allowed(
+      create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), examResultId: id1, level2CertificationId: id2 }),
+    ),
+  );
+  it.each(["examResultId", "level2CertificationId"])("a candidate cannot create a draft whose %s is a path", (key) =>
+    denied(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), [key]: "a/b" })),
+  );
+  it("a candidate cannot create a draft without supervisorIds (twin: the draft above)", () =>
+    denied(create(ACTORS.otherCandidate, (({ supervisorIds: _s, ...rest }) => rest)(draft(OTHER_CANDIDATE)))));
   it("a candidate can name five supervisors", () =>
     allowed(create(ACTORS.otherCandidate, { ...draft(OTHER_CANDIDATE), supervisorIds: ["a", "b", "c", "d", "e"] })));
   it("a candidate cannot name more than five supervisors", () =>
@@ -114,6 +149,13 @@ describe("update", () => {
   it("the owner can change the route of a draft", () => allowed(update(ACTORS.owner, { route: "level3-direct" })));
   it("the owner can change the named supervisors of a draft", () =>
     allowed(update(ACTORS.owner, { supervisorIds: [NAMED_SUPERVISOR, "sup-new"] })));
+  it.each(["examResultId", "level2CertificationId"])(
+    "the owner can set %s of a draft (and not to a path)",
+    async (key) => {
+      await denied(update(ACTORS.owner, { [key]: "a/b" }));
+      await allowed(update(ACTORS.owner, { [key]: "id-9" }));
+    },
+  );
   it("the owner cannot set their application's status", () => denied(update(ACTORS.owner, { status: "submitted" })));
 
   // supervisorIds: each denial has an allowed twin that differs only in the attribute under test.

@@ -1,6 +1,17 @@
 // firestore.rules for the grading collections: graders/, gradings/{appId} and
 // its grades, questions, checks and history (docs/security.md, "Grading").
-import { doc, getDoc, getDocs, collection, query, where, setDoc, updateDoc, deleteDoc } from "firebase/firestore";
+import {
+  doc,
+  getDoc,
+  getDocs,
+  collection,
+  query,
+  where,
+  setDoc,
+  updateDoc,
+  deleteDoc,
+  writeBatch,
+} from "firebase/firestore";
 import type { Firestore } from "firebase/firestore";
 import { beforeEach, describe, it } from "vitest";
 import {
@@ -60,7 +71,9 @@ beforeEach(async () => {
       [`gradings/${APP}/history/001-submitted`, { event: "submitted", submission: 1 }],
       ["counters/certificates-2026", { next: 3 }],
     ];
-    for (const [path, data] of writes) await setDoc(doc(db, path), data);
+    const batch = writeBatch(db);
+    for (const [path, data] of writes) batch.set(doc(db, path), data);
+    await batch.commit();
   });
 });
 

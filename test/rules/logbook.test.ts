@@ -22,7 +22,13 @@ import {
   type Actor,
 } from "./setup.js";
 import { PATIENT_REF_EXAMPLES } from "../../functions/src/logbook/domain/patient-ref.js";
-import { CONGENITAL_LESIONS } from "../../functions/src/logbook/domain/schema.js";
+import {
+  caseSchema,
+  CME_KINDS,
+  CONGENITAL_LESIONS,
+  peerRecognitionSchema,
+} from "../../functions/src/logbook/domain/schema.js";
+import { CASE_CATEGORIES } from "../../functions/src/platform/domain/programme.js";
 
 const world = useRulesWorld();
 
@@ -92,6 +98,33 @@ describe("cases: writing", () => {
     allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), category: "congenital", congenitalLesion })),
   );
 
+  // The allowed twins of the refusals above, and every member of each
+  // enumeration, from the lists the engine parses (programme.ts, schema.ts).
+  it.each(CASE_CATEGORIES)("the owner can add a case of category %s", (category) =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), category })),
+  );
+  it.each(caseSchema.shape.source.options)("the owner can add a case from source %s", (source) =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), source })),
+  );
+  it.each(caseSchema.shape.role.options)("the owner can add a case in the role %s", (role) =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), role })),
+  );
+  it.each([true, false])("the owner can add a case with normal and presentInControlRoom %s", (flag) =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), normal: flag, presentInControlRoom: flag })),
+  );
+  it("the owner can add a case with a course id of 100 characters (twin of 101)", () =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), source: "course", courseId: "c".repeat(100) })));
+  it("the owner can add a case with a null course id and no full review", () =>
+    allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), courseId: null, fullReview: false })));
+  it("the owner cannot add a case whose fullReview is not a boolean (twin: false is allowed above)", () =>
+    denied(write(ACTORS.owner, "cases/case-2", { ...validCase(), fullReview: "yes" })));
+  it("the owner cannot add a case whose presentInControlRoom is not a boolean", () =>
+    denied(write(ACTORS.owner, "cases/case-2", { ...validCase(), presentInControlRoom: "yes" })));
+  it("the owner cannot add a case whose supervisor id is a path (twin: the valid case)", () =>
+    denied(write(ACTORS.owner, "cases/case-2", { ...validCase(), supervisorId: "sup/named" })));
+  it("the owner cannot add a case under an id that is not a document id", () =>
+    denied(write(ACTORS.owner, "cases/case 2", validCase())));
+
   it("the owner cannot make a valid case invalid by an update (create-valid-then-update-invalid)", async () => {
     await allowed(write(ACTORS.owner, "cases/case-2", validCase()));
     await denied(
@@ -130,6 +163,39 @@ describe("CME, training and peer recognition", () => {
     denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), kind: "podcast" })));
   it("the owner cannot add CME with an oversized title", () =>
     denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), title: "t".repeat(201) })));
+  // Twins of the CME refusals above: the limits themselves are allowed.
+  it.each([0, 1000])("the owner can add CME with %s credits", (credits) =>
+    allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), credits })),
+  );
+  it("the owner can add CME ending on the day it starts", () =>
+    allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), endDate: validCme().startDate })));
+  it("the owner can add CME with a title of 200 characters", () =>
+    allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), title: "t".repeat(200) })));
+  it("the owner cannot add CME with an empty title", () =>
+    denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), title: "" })));
+  it.each(CME_KINDS)("the owner can add CME of kind %s", (kind) =>
+    allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), kind })),
+  );
+  // Every optional field of the CME allowlist, at both ends of its range.
+  it.each([1, 10])("the owner can add CME with every optional field (%s modalities)", (modalities) =>
+    allowed(
+      write(ACTORS.owner, "cme/cme-2", { ...validCme(), catalogueId: null, modalities, cmrComponentCredits: 1000 }),
+    ),
+  );
+  it.each([0, 11, 2.5])("the owner cannot add CME with %s modalities", (modalities) =>
+    denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), modalities })),
+  );
+  it.each([-1, 1001])("the owner cannot add CME with %s CMR component credits", (cmrComponentCredits) =>
+    denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), cmrComponentCredits })),
+  );
+  it("the owner can add CME with 0 CMR component credits", () =>
+    allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), cmrComponentCredits: 0 })));
+  it("the owner cannot add CME with a catalogue id that is a path", () =>
+    denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), catalogueId: "a/b" })));
+  it("the owner cannot add CME without its certificate field (twin: null is allowed)", () =>
+    denied(write(ACTORS.owner, "cme/cme-2", (({ certificateId: _c, ...rest }) => rest)(validCme()))));
+  it("the owner cannot add CME with an extra field", () =>
+    denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), approved: true })));
   it("the owner can add a valid training period", () => allowed(write(ACTORS.owner, "training/tr-2", validTraining())));
   it("the owner cannot add training with 200 hours a week", () =>
     denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: 200 })));
@@ -139,9 +205,47 @@ describe("CME, training and peer recognition", () => {
     allowed(write(ACTORS.owner, "training/tr-2", { ...validTraining(), start: "2025-01-01", end: "2025-01-01" })));
   it("the owner cannot add training with an extra field", () =>
     denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), approved: true })));
+  it.each([0.5, 168])("the owner can add training with %s hours a week (twin of the limits)", (hoursPerWeek) =>
+    allowed(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek })),
+  );
+  it("the owner cannot add training with 0.4 hours a week", () =>
+    denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: 0.4 })));
+  it("the owner cannot add training without a supervisor", () =>
+    denied(write(ACTORS.owner, "training/tr-2", (({ supervisorId: _s, ...rest }) => rest)(validTraining()))));
   it("the owner can add a publication", () => allowed(write(ACTORS.owner, "recognition/rec-2", validRecognition())));
   it("the owner cannot add recognition of an unknown kind", () =>
     denied(write(ACTORS.owner, "recognition/rec-2", { ...validRecognition(), kind: "tweet" })));
+  it.each(peerRecognitionSchema.shape.kind.options)("the owner can add peer recognition of kind %s", (kind) =>
+    allowed(write(ACTORS.owner, "recognition/rec-2", { ...validRecognition(), kind })),
+  );
+  it("the owner can add peer recognition with every optional field", () =>
+    allowed(
+      write(ACTORS.owner, "recognition/rec-2", {
+        kind: "oral-presentation",
+        date: "2024-02-01",
+        title: "t".repeat(300),
+        isAbstract: true,
+        firstAuthor: true,
+        presentedInPerson: false,
+        moderatedPoster: true,
+        evidenceId: "ev-1",
+      }),
+    ));
+  it("the owner can add peer recognition with only its kind and date", () =>
+    allowed(write(ACTORS.owner, "recognition/rec-2", { kind: "publication", date: "2024-02-01" })));
+  const RECOGNITION_INVALID: [string, object][] = [
+    ["a title of 301 characters", { title: "t".repeat(301) }],
+    ["a text firstAuthor", { firstAuthor: "yes" }],
+    ["a text presentedInPerson", { presentedInPerson: "yes" }],
+    ["a text moderatedPoster", { moderatedPoster: "yes" }],
+    ["a text isAbstract", { isAbstract: "yes" }],
+    ["an extra field", { impactFactor: 12 }],
+  ];
+  it.each(RECOGNITION_INVALID)("the owner cannot add peer recognition with %s", (_what, change) =>
+    denied(write(ACTORS.owner, "recognition/rec-2", { ...validRecognition(), ...change })),
+  );
+  it("the owner cannot add peer recognition without a date", () =>
+    denied(write(ACTORS.owner, "recognition/rec-2", { kind: "publication" })));
   it("another candidate cannot read the CME", () => denied(read(ACTORS.otherCandidate, "cme/cme-1")));
 });
 

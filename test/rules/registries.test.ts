@@ -3,6 +3,7 @@
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from "firebase/firestore";
 import { describe, it } from "vitest";
 import { ACTORS, allowed, APP, dbAs, denied, OTHER_CANDIDATE, OWNER, useRulesWorld, type Actor } from "./setup.js";
+import { supervisorSchema } from "../../functions/src/logbook/domain/schema.js";
 
 const world = useRulesWorld();
 
@@ -23,6 +24,35 @@ describe("supervisors registry", () => {
     denied(setDoc(at(ACTORS.committee, "supervisors/sup-new"), supervisor)));
   it("an admin cannot add a supervisor of an unknown body", () =>
     denied(setDoc(at(ACTORS.admin, "supervisors/sup-new"), { ...supervisor, body: "ACME" })));
+  // Twins of the refusal above, member by member from the list the engine parses.
+  it.each(supervisorSchema.shape.body.options)("an admin can add a supervisor of the body %s", (body) =>
+    allowed(setDoc(at(ACTORS.admin, "supervisors/sup-new"), { ...supervisor, body })),
+  );
+  // Every optional field of the registry's allowlist, and its limits.
+  it("an admin can add a supervisor with every optional field", () =>
+    allowed(
+      setDoc(at(ACTORS.admin, "supervisors/sup-new"), {
+        ...supervisor,
+        name: "n".repeat(120),
+        level3Until: "2030-01-01",
+        country: "FR",
+        institution: "i".repeat(200),
+      }),
+    ));
+  const SUPERVISOR_INVALID: [string, object][] = [
+    ["a name of 121 characters", { name: "n".repeat(121) }],
+    ["an institution of 201 characters", { institution: "i".repeat(201) }],
+    ["a Level 3 start that is not a date", { level3From: "2020-02-30" }],
+    ["a Level 3 end that is not a date", { level3Until: "soon" }],
+    ["a field the allowlist does not name", { email: "x@example.org" }],
+  ];
+  it.each(SUPERVISOR_INVALID)("an admin cannot add a supervisor with %s", (_what, change) =>
+    denied(setDoc(at(ACTORS.admin, "supervisors/sup-new"), { ...supervisor, ...change })),
+  );
+  it("an admin can remove a supervisor; a committee member cannot", async () => {
+    await denied(deleteDoc(at(ACTORS.committee, "supervisors/sup-named")));
+    await allowed(deleteDoc(at(ACTORS.admin, "supervisors/sup-named")));
+  });
 });
 
 describe("exam results and certifications", () => {

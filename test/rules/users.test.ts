@@ -2,6 +2,8 @@
 import { doc, getDoc, setDoc, updateDoc } from "firebase/firestore";
 import { describe, it } from "vitest";
 import { ACTORS, allowed, dbAs, denied, OTHER_CANDIDATE, OWNER, useRulesWorld, type Actor } from "./setup.js";
+import { candidateSchema } from "../../functions/src/logbook/domain/schema.js";
+import { MEMBERSHIP_TIERS } from "../../functions/src/platform/domain/programme.js";
 
 const world = useRulesWorld();
 
@@ -59,6 +61,66 @@ describe("profiles", () => {
   it("an admin can set the membership tier", () => allowed(updateDoc(profile(ACTORS.admin), { membership: "silver" })));
   it("an admin cannot change anything else in a profile", () =>
     denied(updateDoc(profile(ACTORS.admin), { displayName: "X" })));
+
+  // Twins of the refusals above, and every optional field of the profile allowlist.
+  it("a new user can create their own profile as a non-member (twin of Silver)", () =>
+    allowed(
+      setDoc(profile({ name: "new", uid: "new-user" }, "new-user"), { displayName: "New", membership: "non-member" }),
+    ));
+  it("a new user can create their profile with every optional field", () =>
+    allowed(
+      setDoc(profile({ name: "new", uid: "new-user" }, "new-user"), {
+        displayName: "d".repeat(120),
+        email: "new@example.org",
+        country: "c".repeat(60),
+        institution: "i".repeat(200),
+        membership: "non-member",
+        physicianRegistration: null,
+        acls: null,
+      }),
+    ));
+  it("a new user cannot create a profile for another uid", () =>
+    denied(setDoc(profile({ name: "new", uid: "new-user" }, "other-user"), { displayName: "New" })));
+  const PROFILE_LIMITS: [string, object, object][] = [
+    ["a display name of 121 characters", { displayName: "d".repeat(121) }, { displayName: "d".repeat(120) }],
+    ["a country of 61 characters", { country: "c".repeat(61) }, { country: "c".repeat(60) }],
+    ["an institution of 201 characters", { institution: "i".repeat(201) }, { institution: "i".repeat(200) }],
+    ["an empty display name", { displayName: "" }, { displayName: "D" }],
+    ["an address with two @", { email: "a@b@c" }, { email: "a@b" }],
+    [
+      "a registration with an extra key",
+      { physicianRegistration: { validUntil: "2030-01-01", number: "1" } },
+      { physicianRegistration: null },
+    ],
+    [
+      "an ACLS with an extra key",
+      { acls: { kind: "certificate", validUntil: null, evidenceId: null, note: "x" } },
+      { acls: null },
+    ],
+    [
+      "an ACLS evidence id that is a path",
+      { acls: { kind: "certificate", validUntil: null, evidenceId: "a/b" } },
+      { acls: { kind: "certificate", validUntil: null, evidenceId: "a-b" } },
+    ],
+    ["a field the allowlist does not name", { phone: "123" }, { country: "FR" }],
+  ];
+  it.each(PROFILE_LIMITS)("the owner cannot record %s", (_what, bad) => denied(updateDoc(profile(ACTORS.owner), bad)));
+  it.each(PROFILE_LIMITS)("the owner can record the twin of %s", (_what, _bad, good) =>
+    allowed(updateDoc(profile(ACTORS.owner), good)),
+  );
+  // Member by member from the lists the engine parses.
+  it.each(candidateSchema.shape.acls.unwrap().shape.kind.options)("the owner can record an ACLS of kind %s", (kind) =>
+    allowed(updateDoc(profile(ACTORS.owner), { acls: { kind, validUntil: null, evidenceId: null } })),
+  );
+  it.each(MEMBERSHIP_TIERS.filter((tier) => tier !== "non-member"))(
+    "an admin can set the membership tier %s (and back to non-member)",
+    async (membership) => {
+      await allowed(updateDoc(profile(ACTORS.admin), { membership }));
+      await allowed(updateDoc(profile(ACTORS.admin), { membership: "non-member" }));
+    },
+  );
+  it("an admin cannot set an unknown membership tier", () =>
+    denied(updateDoc(profile(ACTORS.admin), { membership: "gold" })));
   it("a committee member cannot edit a profile", () =>
     denied(updateDoc(profile(ACTORS.committee), { membership: "silver" })));
 });
@@ -99,6 +161,8 @@ describe("notifications", () => {
   it("the owner can read their notification", () => allowed(getDoc(notification(ACTORS.owner))));
   it("the owner can mark it read", () => allowed(updateDoc(notification(ACTORS.owner), { readAt: new Date() })));
   it("the owner cannot rewrite its text", () => denied(updateDoc(notification(ACTORS.owner), { title: "Passed!" })));
+  it("the owner cannot mark it read with a text date (twin: a timestamp, above)", () =>
+    denied(updateDoc(notification(ACTORS.owner), { readAt: "yesterday" })));
   it("the owner cannot create a notification", () =>
     denied(setDoc(doc(dbAs(world(), ACTORS.owner), `users/${OWNER}/notifications/n-2`), { title: "x" })));
   it("another candidate cannot read the owner's notification", () =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, resolvePolicy, validateApplication } from "../../../functions/src/logbook/domain/index.js";
 import { makeBundle } from "../../factories/bundle.js";
+import { deepMerge } from "../../../functions/src/platform/domain/policy.js";
 import { codesOf } from "../../factories/report.js";
 
 describe("policy", () => {
@@ -49,5 +50,20 @@ describe("policy", () => {
     expect(Object.hasOwn(merged.data.cme.catalogue, "constructor")).toBe(true);
     expect(merged.data.cme.catalogue.constructor).toMatchObject({ maxCredits: 1, divideBy: 1 });
     expect(({} as { version?: string }).version).toBeUndefined();
+  });
+
+  it("deep merge: objects merge key by key; anything else, null included, replaces", () => {
+    expect(deepMerge({ a: { b: 1, c: 2 } }, { a: { c: 3 } })).toEqual({ a: { b: 1, c: 3 } });
+    expect(deepMerge({ a: { b: 1 } }, { a: null })).toEqual({ a: null });
+    expect(deepMerge({ a: { b: 1 } }, { a: 5 })).toEqual({ a: 5 });
+    expect(deepMerge({ a: 1 }, { a: { b: 2 } })).toEqual({ a: { b: 2 } });
+    expect(deepMerge({ a: [1, 2] }, { a: [3] })).toEqual({ a: [3] });
+    expect(deepMerge({ a: 1 }, null)).toBeNull();
+  });
+  it("deep merge gives ordinary data: its properties can be changed and deleted like parsed JSON's", () => {
+    const merged = deepMerge({ a: 1, b: 2 }, { b: 3 }) as Record<string, number>;
+    merged.a = 10;
+    delete merged.b;
+    expect(merged).toEqual({ a: 10 });
   });
 });

@@ -34,12 +34,23 @@ describe("the exam section of the policy", () => {
       { options: ["A", "B", "A"] },
       { options: ["a", "b"] },
       { startWindow: { from: "14:00", to: "11:00" } },
+      { startWindow: { from: "11:00", to: "11:00" } },
       { startWindow: { from: "25:00", to: "26:00" } },
       { analysis: { difficulty: { reviewBelow: 0.9, reviewAbove: 0.3 } } },
+      { analysis: { difficulty: { reviewBelow: 0.5, reviewAbove: 0.5 } } },
       { analysis: { discrimination: { reviewBelow: 0.1, removeBelow: 0.2 } } },
       { analysis: { groupFraction: 0.6 } },
       { registration: { opensMonthsBefore: -1 } },
     ];
     for (const exam of refused) expect(resolvePolicy({ exam }).success, JSON.stringify(exam)).toBe(false);
+  });
+
+  it("accepts the edges of the consistency checks (twins of the refusals above)", () => {
+    const accepted = [
+      { startWindow: { from: "11:00", to: "11:01" } },
+      { analysis: { difficulty: { reviewBelow: 0.5, reviewAbove: 0.51 } } },
+      { analysis: { discrimination: { reviewBelow: 0.2, removeBelow: 0.2 } } },
+    ];
+    for (const exam of accepted) expect(resolvePolicy({ exam }).success, JSON.stringify(exam)).toBe(true);
   });
 });

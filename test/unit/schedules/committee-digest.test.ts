@@ -3,6 +3,7 @@ import { DEFAULT_POLICY } from "../../../functions/src/logbook/domain/index.js";
 import {
   committeeDigest,
   digestCutoffs,
+  digestMailId,
   questionsAskedBy,
 } from "../../../functions/src/digest/domain/committee-digest.js";
 
@@ -64,5 +65,39 @@ describe("committee digest: grading", () => {
 
   it("a question is overdue from 14 days after it was asked", () => {
     expect(questionsAskedBy("2026-11-29", DEFAULT_POLICY)).toBe("2026-11-15");
+  });
+});
+
+describe("committee digest: every section, worked out by hand", () => {
+  it("each section has its heading, its count and one line per item; sections are paragraphs", () => {
+    const digest = committeeDigest(
+      "2026-11-29",
+      {
+        overdueLogbooks: [],
+        unansweredRemoteRequests: [
+          { requestId: "r1", requestedOn: "2026-10-01" },
+          { requestId: "r2", requestedOn: "2026-10-02" },
+        ],
+        unreleasedExams: [{ sessionId: "s1", sittingDate: "2026-09-01" }],
+        unreachableUsers: [{ uid: "u1", about: "reminder" }],
+        unassignedApplications: [{ applicationId: "a1", since: null }],
+        deniedChecks: [{ applicationId: "a4", caseId: "case-9" }],
+      },
+      DEFAULT_POLICY,
+    );
+    expect(digest?.text).toBe(
+      [
+        "Remote-supervision requests unanswered after 28 days (2):\n- request r1, sent 2026-10-01\n- request r2, sent 2026-10-02",
+        "Exam results not released 8 weeks after the sitting (1):\n- session s1, sat 2026-09-01",
+        "Applications waiting for graders (fewer than two eligible: reassignGrader) (1):\n- application a1",
+        "Random checks denied by the supervisor (1):\n- application a4, case case-9",
+        "People who could not be e-mailed (no address in their profile) (1):\n- user u1: reminder",
+      ].join("\n\n"),
+    );
+  });
+
+  it("one digest mail a day, named after the day", () => {
+    expect(digestMailId("2026-11-29")).toBe("digest-2026-11-29");
+    expect(digestMailId("2026-11-30")).not.toBe(digestMailId("2026-11-29"));
   });
 });
