@@ -9,6 +9,7 @@ import { completionCertificatePdf, storageAvailable } from "../grading/index.js"
 import { prepareMessages, recipientOf } from "../platform/outbox.js";
 import { paths } from "../platform/paths.js";
 import { completionMail, examMailIds } from "./domain/letters.js";
+import { examLogs } from "./exam-logs.js";
 import { examPaths } from "./paths.js";
 
 /** Whether this result document should get its certificate now. */
@@ -62,7 +63,10 @@ export async function issueCompletionCertificate(db: Firestore, resultId: string
   }
   return db.runTransaction(async (tx) => {
     const current = await tx.get(ref);
-    if (!needsCompletionCertificate(current)) return false;
+    if (!needsCompletionCertificate(current)) {
+      examLogs.completionCertificateSkipped(resultId);
+      return false;
+    }
     const { recipient } = await recipientOf(db, tx, uid);
     const msg = {
       ...completionMail(sittingDate),
@@ -88,6 +92,7 @@ export async function issueCompletionCertificate(db: Firestore, resultId: string
       completionCertificateIssuedAt: FieldValue.serverTimestamp(),
     });
     out.send();
+    examLogs.completionCertificateIssued(resultId, stored, pdf.length);
     return true;
   });
 }
