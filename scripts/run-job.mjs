@@ -5,6 +5,7 @@
 //   npm run job -- logbook 2027-12-20
 //   npm run job -- digest 2026-04-15
 //   npm run job -- retention 2029-12-01
+//   npm run job -- exam 2027-01-02
 // It triggers the scheduled function loaded in the Functions emulator the way
 // Cloud Scheduler does (scripts/lib/scheduler.mjs); the function's log line
 // ("scheduled job finished", with its counts) appears in the emulators' output.
@@ -15,6 +16,8 @@ const JOBS = {
   logbook: "logbookDeadlines",
   digest: "committeeDigest",
   retention: "retentionJob",
+  // exam (issue 12)
+  exam: "examResultsRelease",
 };
 const [job, day] = process.argv.slice(2);
 if (!JOBS[job] || !/^\d{4}-\d{2}-\d{2}$/.test(day ?? "") || Number.isNaN(Date.parse(day))) {

@@ -46,3 +46,23 @@ export {
   syncRegisterOnCertificationWrite,
   verifyCertificate,
 } from "./grading/index.js";
+// ---------- exam (issue 12) ----------
+export {
+  approveExamResults,
+  cancelExamRegistration,
+  completionCertificateOnExamResult,
+  createExamSession,
+  examResultsRelease,
+  exportExamRegistrations,
+  getExamReport,
+  importExamFile,
+  prepareExamResults,
+  recordExamAbsences,
+  recordExamItemDecisions,
+  registerForExam,
+  rescoreExam,
+  setExamPassMark,
+  setExamReleaseDate,
+  verifyExamResults,
+} from "./exam/index.js";
+export { checkLogbookAccess } from "./logbook/index.js";

@@ -166,3 +166,80 @@ describe("requestErasure", () => {
     expect((await getAuth().getUser(c.uid)).uid).toBe(c.uid);
   });
 });
+
+// ---------- exam (issue 12) ----------
+describe("exam registrations and answers", () => {
+  /** Sessions: one upcoming, one sat and awaiting results, one released; a registration for each and answers for the sat ones. */
+  async function examCandidate() {
+    const uid = uniqueId("uid");
+    const other = uniqueId("uid");
+    const day = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    const sessions = {
+      upcoming: { id: uniqueId("s-up"), sittingDate: day(40), resultsReleased: false },
+      awaiting: { id: uniqueId("s-sat"), sittingDate: day(-10), resultsReleased: false },
+      released: { id: uniqueId("s-rel"), sittingDate: day(-100), resultsReleased: true },
+    };
+    await db.doc(`users/${uid}`).set({ displayName: "Exam Candidate", email: `${uid}@example.org` });
+    for (const s of Object.values(sessions)) {
+      await db.doc(`examSessions/${s.id}`).set({ sittingDate: s.sittingDate, resultsReleased: s.resultsReleased });
+      for (const who of [uid, other]) {
+        await db.doc(`examRegistrations/${s.id}_${who}`).set({
+          sessionId: s.id,
+          uid: who,
+          status: "registered",
+          familyName: "Family",
+          givenNames: "Given",
+          email: `${who}@example.org`,
+        });
+      }
+    }
+    for (const s of [sessions.awaiting, sessions.released]) {
+      const matrix = {
+        items: ["Q1", "Q2"],
+        candidates: [other, uid],
+        answers: [
+          ["A", "B"],
+          ["C", null],
+        ],
+      };
+      await db.doc(`examProcessing/${s.id}/imports/responses`).set({ json: JSON.stringify(matrix) });
+    }
+    return { uid, other, sessions };
+  }
+
+  it("the export holds the caller's registrations and their own answers, nobody else's", async () => {
+    const { uid, other, sessions } = await examCandidate();
+    const { result } = await callFunction("exportMyData", {}, { uid });
+    const exported = result as {
+      examRegistrations: { id: string }[];
+      examAnswers: { sessionId: string; answers: unknown[] }[];
+    };
+    expect(exported.examRegistrations.map((r) => r.id).sort()).toEqual(
+      Object.values(sessions)
+        .map((s) => `${s.id}_${uid}`)
+        .sort(),
+    );
+    expect(exported.examAnswers.map((a) => a.sessionId).sort()).toEqual(
+      [sessions.awaiting.id, sessions.released.id].sort(),
+    );
+    for (const a of exported.examAnswers) expect(a.answers).toEqual(["C", null]);
+    expect(JSON.stringify(exported)).not.toContain(other);
+  });
+
+  it("erasure deletes registrations no longer needed and keeps the one being verified, with the answers", async () => {
+    const { uid, other, sessions } = await examCandidate();
+    const { result } = await callFunction("requestErasure", { confirm: true }, { uid });
+    const outcome = result as { erased: { path: string }[]; kept: { path: string; reason: string }[] };
+    const reg = (s: { id: string }, who = uid) => `examRegistrations/${s.id}_${who}`;
+    expect(outcome.erased.map((e) => e.path)).toEqual(
+      expect.arrayContaining([reg(sessions.upcoming), reg(sessions.released)]),
+    );
+    const kept = Object.fromEntries(outcome.kept.map((k) => [k.path, k.reason]));
+    expect(kept[reg(sessions.awaiting)]).toContain("being verified");
+    expect(kept[`examProcessing/${sessions.released.id}/imports/responses`]).toContain("answers");
+    expect((await db.doc(reg(sessions.upcoming)).get()).exists).toBe(false);
+    expect((await db.doc(reg(sessions.released)).get()).exists).toBe(false);
+    expect((await db.doc(reg(sessions.awaiting)).get()).exists).toBe(true);
+    expect((await db.doc(reg(sessions.upcoming, other)).get()).exists).toBe(true); // nobody else's
+  });
+});

@@ -23,6 +23,7 @@ import {
   denied,
   NAMED_SUPERVISOR,
   OTHER_CANDIDATE,
+  OTHER_CANDIDATE_EXAM,
   OWNER,
   useRulesWorld,
   seedWorld,
@@ -83,6 +84,7 @@ describe("create", () => {
     route: "level2",
     status: "draft",
     supervisorIds: [NAMED_SUPERVISOR],
+    examResultId: OTHER_CANDIDATE_EXAM,
   });
   const create = (actor: Actor, data: object, id = "new-app") =>
     setDoc(doc(dbAs(world(), actor), `applications/${id}`), data);
@@ -186,6 +188,7 @@ describe("update", () => {
         route: "level2",
         status: "draft",
         supervisorIds: ids,
+        examResultId: OTHER_CANDIDATE_EXAM,
       });
     await denied(create([OTHER_CANDIDATE]));
     await allowed(create([NAMED_SUPERVISOR]));

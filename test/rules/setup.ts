@@ -103,6 +103,9 @@ export const validTraining = () => ({
 
 export const validRecognition = () => ({ kind: "publication", date: "2024-02-01", isAbstract: false });
 
+/** The other candidate's passed exam result (seeded): an application needs one to be created. */
+export const OTHER_CANDIDATE_EXAM = "exam-other";
+
 export const applicationData = (status = "draft") => ({
   ownerUid: OWNER,
   route: "level2",
@@ -145,6 +148,11 @@ export async function seedWorld(env: RulesTestEnvironment, status = "draft"): Pr
         { ...applicationData(), ownerUid: OTHER_CANDIDATE, supervisorIds: [OTHER_SUPERVISOR], graderUids: [] },
       ],
       ["examResults/exam-1", { uid: OWNER, passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19" }],
+      // The other candidate's passed exam: what creating an application needs (logbook access, issue 12).
+      [
+        `examResults/${OTHER_CANDIDATE_EXAM}`,
+        { uid: OTHER_CANDIDATE, passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19", status: "passed" },
+      ],
       [
         "certifications/cert-1",
         { uid: OWNER, level: 2, awardedOn: "2023-01-01", expiresOn: "2028-01-01", status: "active" },

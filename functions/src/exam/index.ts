@@ -1,5 +1,27 @@
-// The exam: sessions, registrations export, results processing. Only the pure
-// domain exists so far (no entry points yet); this is the feature's only door.
+// The exam: sessions, registrations, results processing, release and the
+// certificate of completion (docs/exam.md). This is the feature's only door.
+export {
+  createExamSession,
+  registerForExam,
+  cancelExamRegistration,
+  exportExamRegistrations,
+} from "./callables/sessions.js";
+export {
+  importExamFile,
+  recordExamAbsences,
+  recordExamItemDecisions,
+  rescoreExam,
+  setExamPassMark,
+  verifyExamResults,
+  getExamReport,
+  prepareExamResults,
+  approveExamResults,
+  setExamReleaseDate,
+} from "./callables/results.js";
+export { examResultsRelease } from "./schedules/exam-release.js";
+export { completionCertificateOnExamResult } from "./triggers/on-exam-result-write.js";
+export { runExamReleaseJob } from "./release-job.js";
+export { EXAM_COLLECTIONS, examPaths } from "./paths.js";
 export {
   readCsv,
   formatCsv,

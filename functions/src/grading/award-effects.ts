@@ -13,7 +13,7 @@ import { gradingLogs } from "./grading-logs.js";
 export const certificatePath = (uid: string, certId: string) => `certificates/${uid}/${certId}.pdf`;
 
 /** Storage is there in production and where the Storage emulator runs. */
-const storageAvailable = () =>
+export const storageAvailable = () =>
   process.env.FUNCTIONS_EMULATOR !== "true" || Boolean(process.env.FIREBASE_STORAGE_EMULATOR_HOST);
 
 interface AwardedDoc {

@@ -11,3 +11,5 @@ export { decideAsChair } from "./callables/decide-as-chair.js";
 export { revokeCertification } from "./callables/revoke-certification.js";
 export { syncRegisterOnCertificationWrite, deliverCertificateOnAward } from "./triggers/on-certification-write.js";
 export { verifyCertificate } from "./http/verify-certificate.js";
+export { completionCertificatePdf, type CompletionFacts } from "./certificate-pdf.js";
+export { storageAvailable } from "./award-effects.js";

@@ -14,3 +14,5 @@ export { withdrawApplication } from "./callables/withdraw-application.js";
 export { returnForModification } from "./callables/return-for-modification.js";
 export { logbookDeadlines } from "./schedules/logbook-deadlines.js";
 export { onApplicationDeleted } from "./triggers/on-application-deleted.js";
+// logbook access (issue 12)
+export { checkLogbookAccess } from "./callables/check-logbook-access.js";

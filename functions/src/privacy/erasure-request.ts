@@ -1,7 +1,7 @@
 // An erasure request: everything about the caller that retention allows goes
 // now; what must stay is listed with the reason and until when.
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
-import { addMonthsIso, type IsoDate } from "../platform/domain/dates.js";
+import { addDaysIso, addMonthsIso, type IsoDate } from "../platform/domain/dates.js";
 import type { Policy } from "../platform/domain/policy.js";
 import { applicationOnRequest, certificationOnRequest, evidenceOnRequest, type Verdict } from "./domain/retention.js";
 import { eraseAccount, eraseApplication, eraseEvidence, isFrozen, writeAudit, type FileStore } from "./erase.js";
@@ -67,6 +67,30 @@ export async function eraseOnRequest(
       path: exam.path,
       reason: "an exam result is a record of the programme (eligibility, re-sits, the logbook deadline)",
       until: addMonthsIso(resultDate, 12 * r.decisionYears),
+    });
+  }
+  // exam (issue 12): a registration goes unless the session was sat and its
+  // results are not released yet (the verification checks every registered
+  // candidate has a score or a recorded absence). Answers stay with the result.
+  for (const reg of holdings.examRegistrations) {
+    const session = (await db.doc(`examSessions/${String(reg.data.sessionId)}`).get()).data();
+    const awaitingResults =
+      session !== undefined && session.resultsReleased !== true && String(session.sittingDate) <= today;
+    if (awaitingResults) {
+      outcome.kept.push({
+        path: reg.path,
+        reason: "the session was sat and its results are being verified against the registrations",
+        until: addDaysIso(String(session.sittingDate), 7 * policy.committeeDeadlines.examResultsWeeks),
+      });
+    } else {
+      await decide(reg.path, gone("a registration no longer needed"), () => db.doc(reg.path).delete());
+    }
+  }
+  for (const answers of holdings.examAnswers) {
+    outcome.kept.push({
+      path: answers.path,
+      reason: "the answers a kept exam result was scored from (re-marking, appeals)",
+      until: null,
     });
   }
   for (const cert of holdings.certifications) {

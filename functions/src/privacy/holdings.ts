@@ -38,6 +38,25 @@ export interface Holdings {
   remoteSupervisionRequests: HeldDocument[];
   undeliverable: HeldDocument[];
   mail: HeldDocument[];
+  // exam (issue 12)
+  /** Registrations for exam sessions (names and e-mail as given for the proctoring platform). */
+  examRegistrations: HeldDocument[];
+  /** The person's own answers in each imported platform export (server-only documents). */
+  examAnswers: { sessionId: string; path: string; items: string[]; answers: (string | null)[] }[];
+}
+
+/** The person's row of each session's imported answers (examProcessing/{sessionId}/imports/responses). */
+async function examAnswersOf(db: Firestore, uid: string, sessionIds: string[]): Promise<Holdings["examAnswers"]> {
+  const found: Holdings["examAnswers"] = [];
+  for (const sessionId of sessionIds) {
+    const path = `examProcessing/${sessionId}/imports/responses`;
+    const json = (await db.doc(path).get()).get("json");
+    if (typeof json !== "string") continue;
+    const matrix = JSON.parse(json) as { items: string[]; candidates: string[]; answers: (string | null)[][] };
+    const row = matrix.candidates.indexOf(uid);
+    if (row >= 0) found.push({ sessionId, path, items: matrix.items, answers: matrix.answers[row] });
+  }
+  return found;
 }
 
 /** Firestore values as JSON: Timestamps as ISO instants, references as paths. */
@@ -100,6 +119,7 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     byUid(COLLECTIONS.certifications),
   ]);
   const registerEntry = await one(db, paths.registerEntry(uid));
+  const examRegistrations = await byUid("examRegistrations");
   return {
     uid,
     profile,
@@ -113,5 +133,8 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     remoteSupervisionRequests: await byUid(COLLECTIONS.remoteSupervisionRequests),
     undeliverable: await byUid(COLLECTIONS.undeliverable),
     mail: email ? await all(db.collection(COLLECTIONS.mail).where("to", "==", email)) : [],
+    // exam (issue 12)
+    examRegistrations,
+    examAnswers: await examAnswersOf(db, uid, [...new Set(examRegistrations.map((r) => String(r.data.sessionId)))]),
   };
 }

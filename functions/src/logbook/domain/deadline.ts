@@ -16,6 +16,15 @@ export const examResultSchema = z.object({
   status: z.enum(["passed", "failed", "expired-for-logbook"]).optional(),
   logbookSubmittedOn: isoDate.nullish(),
   extensionGrantedUntil: isoDate.nullish(),
+  // exam (issue 12): written by the release job (functions/src/exam/release-job.ts)
+  sessionId: z.string().min(1).optional(),
+  score: z.number().int().min(0).optional(),
+  /** The number of retained (scored) items. */
+  maxScore: z.number().int().min(0).optional(),
+  /** The lowest passing score on maxScore. */
+  passMark: z.number().int().min(0).optional(),
+  runId: z.string().min(1).optional(),
+  completionCertificatePath: z.string().nullish(),
 });
 export type ExamResult = z.infer<typeof examResultSchema> & { id: string };
 
