@@ -65,7 +65,7 @@ describe("exportMyData", () => {
     expect(draft.logbook.cases).toHaveLength(c.bundle.cases.length);
     const submitted = exported.applications.find((a) => a.id === c.submittedId)! as unknown as {
       snapshots: unknown[];
-      grading: { data: Record<string, unknown>; grades: { data: Record<string, unknown> }[]; history: unknown[] };
+      grading: { data: Record<string, unknown>; grades: { id: string }[]; history: unknown[] };
     };
     expect(submitted.snapshots).toHaveLength(1);
     // The grading record as far as the candidate may read it: released grades, not the round's list of graders.
