@@ -7,6 +7,15 @@
 //   npm run test:rules-mutation -- --line 120   only mutants on that line of firestore.rules
 //   npm run test:rules-mutation -- --line 120-122,163  only mutants on those lines
 //
+// One Firestore emulator and one vitest (Node API) serve the whole run. The
+// unmutated rules are first run one test file at a time, reading the
+// emulator's rule coverage after each, so that each mutant then runs only the
+// files that evaluate some of the expression it changes (a file that never
+// evaluates it cannot tell the difference). Each mutant is tried first
+// against the tests that killed earlier mutants of its match block, then
+// against all earlier killers, then against those files in full; a run stops
+// at its first failing test, so only surviving mutants run their files to the end.
+//
 // Mutants: a condition of one clause replaced by `true`, each operand of an
 // `&&` replaced by `true` (the clause removed),
 // each operand of an `||` replaced by `false`, and each `<`, `<=`, `>`, `>=`
@@ -210,9 +219,9 @@ async function rulesTestRunner(rulesFile) {
    * every rules test when `tests` is omitted. Returns the first failing test,
    * `undefined` when all pass.
    */
-  async function firstFailure(tests) {
+  async function firstFailure(tests, files) {
     failure = null;
-    let run = specs;
+    let run = files ? specs.filter((spec) => files.includes(spec.moduleId)) : specs;
     if (tests) {
       const byModule = new Map();
       for (const { moduleId, testId } of tests) byModule.set(moduleId, [...(byModule.get(moduleId) ?? []), testId]);
@@ -225,7 +234,30 @@ async function rulesTestRunner(rulesFile) {
     if (failure === null && result.unhandledErrors.length > 0) failure = { moduleId: null, testId: null };
     return failure ?? undefined;
   }
-  return { firstFailure, close: () => vitest.close() };
+  return { files: specs.map((spec) => spec.moduleId), firstFailure, close: () => vitest.close() };
+}
+
+/** The project test/rules/setup.ts loads the rules into (RULES_PROJECT there). */
+const RULES_PROJECT = "demo-cmr-rules";
+
+/**
+ * The byte ranges of firestore.rules that the emulator evaluated since the
+ * rules were last loaded (its rule coverage report): each test file loads
+ * the rules in its beforeAll, so after a file has run alone, this is what
+ * that file's tests evaluate.
+ */
+async function evaluatedRanges() {
+  const url = `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${RULES_PROJECT}:ruleCoverage`;
+  const { report } = await (await fetch(url)).json();
+  const ranges = [];
+  const walk = (node) => {
+    if (node.sourcePosition && node.values?.some((v) => Number(v.count) > 0)) {
+      ranges.push([node.sourcePosition.currentOffset, node.sourcePosition.endOffset]);
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  for (const node of report ?? []) walk(node);
+  return ranges;
 }
 
 /** The `match` block a line belongs to (its path), for ordering the test files by past kills. */
@@ -258,13 +290,27 @@ async function main() {
   writeFileSync(file, text);
   const runner = await rulesTestRunner(file);
   const started = Date.now();
-  if (await runner.firstFailure()) {
-    console.error("rules-mutation: the rules tests fail on the unmutated rules; fix them first");
-    await runner.close();
-    process.exit(2);
+  // The unmutated rules, one test file at a time, to learn which parts of the
+  // rules each file evaluates. A mutant changes only the expression it
+  // replaces; a file whose tests never evaluate any of it cannot see it, so
+  // each mutant runs only the files that evaluate some of its span.
+  const evaluatedBy = new Map();
+  for (const moduleId of runner.files) {
+    if (await runner.firstFailure(undefined, [moduleId])) {
+      console.error(`rules-mutation: ${moduleId} fails on the unmutated rules; fix it first`);
+      await runner.close();
+      process.exit(2);
+    }
+    evaluatedBy.set(moduleId, await evaluatedRanges());
   }
   const baseline = Math.round((Date.now() - started) / 1000);
   console.log(`rules tests on the unmutated rules: pass, ${baseline} s`);
+  for (const [moduleId, ranges] of evaluatedBy) console.log(`  ${moduleId}: ${ranges.length} expressions evaluated`);
+  const byteOffset = (offset) => Buffer.byteLength(text.slice(0, offset));
+  const filesSeeing = (m) => {
+    const [from, to] = [byteOffset(m.start), byteOffset(m.end)];
+    return runner.files.filter((moduleId) => evaluatedBy.get(moduleId).some(([s, e]) => s < to && from < e));
+  };
   const survived = [];
   // The tests that have killed a mutant, most recent first: overall, and per
   // match block. A mutant is first tried against the killers of its block,
@@ -281,18 +327,21 @@ async function main() {
     writeFileSync(file, text.slice(0, m.start) + m.replacement + text.slice(m.end));
     const block = blockOf(text, m.line);
     const t0 = Date.now();
-    const ofBlock = killers.get(block) ?? [];
-    const others = killers.get("*").filter((t) => !ofBlock.includes(t));
+    const files = filesSeeing(m);
+    const ofBlock = (killers.get(block) ?? []).filter((t) => files.includes(t.moduleId));
+    const others = killers.get("*").filter((t) => !ofBlock.includes(t) && files.includes(t.moduleId));
     let killer;
     let phase = "";
     if (ofBlock.length) [killer, phase] = [await runner.firstFailure(ofBlock), "block's killers"];
     if (!killer && others.length) [killer, phase] = [await runner.firstFailure(others), "earlier killers"];
-    if (!killer) [killer, phase] = [await runner.firstFailure(), "all tests"];
+    if (!killer && files.length)
+      [killer, phase] = [await runner.firstFailure(undefined, files), "the files that evaluate it"];
     if (killer?.testId) remember(block, killer);
-    if (!killer) survived.push(m);
+    if (!killer) survived.push({ ...m, evaluated: files.length > 0 });
     console.log(
       `[${index + 1}/${mutants.length}] ${killer ? "killed  " : "SURVIVED"} firestore.rules:${m.line}  ${m.kind}  ` +
-        `${m.original.slice(0, 80)}  (${((Date.now() - t0) / 1000).toFixed(1)} s${killer ? `, by ${phase}` : ""})`,
+        `${m.original.slice(0, 80)}  (${((Date.now() - t0) / 1000).toFixed(1)} s, ` +
+        `${killer ? `by ${phase}` : files.length ? `${files.length} files run` : "evaluated by no test"})`,
     );
   }
   await runner.close();
@@ -301,7 +350,10 @@ async function main() {
     `\nrules mutation: ${mutants.length - survived.length} of ${mutants.length} mutants killed` +
       ` (${mutants.length ? ((100 * (mutants.length - survived.length)) / mutants.length).toFixed(1) : "100"} %), ${seconds} s`,
   );
-  for (const m of survived) console.log(`  survived: firestore.rules:${m.line}  ${m.kind}  ${m.original}`);
+  for (const m of survived) {
+    const why = m.evaluated ? "" : "  (no test evaluates it)";
+    console.log(`  survived: firestore.rules:${m.line}  ${m.kind}  ${m.original}${why}`);
+  }
   process.exit(survived.length ? 1 : 0);
 }
 

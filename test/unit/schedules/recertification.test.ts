@@ -6,6 +6,8 @@ import {
   recertificationMilestones,
   recertificationWindow,
   reminderMail,
+  lapsedMail,
+  mailIds,
   type Certification,
 } from "../../../functions/src/recertification/domain/reminders.js";
 
@@ -138,5 +140,38 @@ describe("fees", () => {
     expect(mail.text).toContain("€75 (excluding VAT)");
     expect(mail.text).toContain("expires on 2030-06-15");
     expect(mail.html).toContain("<p>");
+  });
+});
+
+describe("recertification mails and milestones, worked out by hand", () => {
+  it("milestones come in date order even when the final notice falls before the last reminder", () => {
+    const early = {
+      ...policy,
+      recertification: { ...policy.recertification, finalNoticeDaysBefore: 120 },
+    };
+    const dates = recertificationMilestones(cert(), early).map((m) => m.on);
+    expect(dates).toEqual([...dates].sort());
+    expect(recertificationMilestones(cert(), early).map((m) => m.key)).toEqual(["m-6", "m-3", "m+0", "final", "m+3"]);
+  });
+  it("a fee in another currency is written with its code", () => {
+    const chf = { ...policy, recertification: { ...policy.recertification, currency: "CHF" } };
+    expect(recertificationFee("silver", chf)).toMatch(/^CHF \d+ \(excluding VAT\)$/);
+    expect(recertificationFee("silver", policy)).toMatch(/^€\d+ \(excluding VAT\)$/);
+  });
+  it("one mail per certification and milestone, and one when it lapses", () => {
+    expect(mailIds.reminder("c1", "m-6")).toBe("recert-c1-m-6");
+    expect(mailIds.lapsed("c1")).toBe("recert-c1-lapsed");
+  });
+  it("after expiry the reminder says it expired; the final notice says so in its subject", () => {
+    // The window closes 6 months after expiry (2030-06-15 + 6 months).
+    const mail = reminderMail(cert(), "final", "non-member", "2030-12-01", policy);
+    expect(mail.subject).toBe("Final notice: apply for CMR recertification by 2030-12-15");
+    expect(mail.text).toContain("Your EACVI CMR Level 2 certification expired on 2030-06-15.");
+  });
+  it("the lapse mail says when the window closed and that the whole process must be repeated", () => {
+    const mail = lapsedMail(cert(), policy);
+    expect(mail.subject).toBe("Your CMR Level 2 certification has lapsed");
+    expect(mail.text).toContain("The recertification window closed on 2030-12-15");
+    expect(mail.text).toContain("the exam and the logbook");
   });
 });
