@@ -242,4 +242,37 @@ async function seedGrading() {
 
 await seedGrading();
 
+// ---------- exam (issue 12, docs/exam.md) ----------
+// An upcoming exam session whose registration is open (the demo candidate can
+// register with registerForExam), and a second admin for the two-person rule
+// (admin@demo.cmr prepares, admin2@demo.cmr approves).
+const EXAM_PEOPLE = [{ uid: "demo-admin-2", email: "admin2@demo.cmr", displayName: "Demo Admin Two", role: "admin" }];
+
+async function seedExam() {
+  for (const person of EXAM_PEOPLE) await upsertUser(person);
+  const require = createRequire(import.meta.url);
+  const { planSession } = require("../functions/lib/exam/domain/session.js");
+  const { DEFAULT_POLICY } = require("../functions/lib/platform/domain/policy.js");
+  const sittingDate = isoPlusDays(new Date().toISOString().slice(0, 10), 60);
+  const plan = planSession(sittingDate, DEFAULT_POLICY.exam);
+  if (!plan.ok) throw new Error(`seed: exam session: ${plan.errors.join("; ")}`);
+  const batch = db.batch();
+  for (const { uid, email, displayName } of EXAM_PEOPLE) batch.set(db.doc(`users/${uid}`), { displayName, email });
+  batch.set(db.doc(`examSessions/cmr-${sittingDate}`), {
+    ...plan.value,
+    title: `EACVI CMR exam ${sittingDate}`,
+    resultsReleased: false,
+    releaseDate: null,
+    releasedOn: null,
+    nextActionOn: null,
+    createdBy: "demo-admin",
+  });
+  await batch.commit();
+  console.log(
+    `seed: exam session cmr-${sittingDate} (registration ${plan.value.registrationOpens} to ${plan.value.registrationCloses}); second admin demo-admin-2`,
+  );
+}
+
+await seedExam();
+
 if (process.env.SEED_WAIT_FOR_TRIGGERS === "true") await checkTriggersRan();

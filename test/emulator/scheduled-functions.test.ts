@@ -13,7 +13,14 @@ import { adminDb, PROJECT_ID, today, uniqueId, waitFor } from "./helpers.js";
 const db = adminDb();
 const pubsub = process.env.PUBSUB_EMULATOR_HOST;
 const host = process.env.FUNCTIONS_EMULATOR_HOST ?? "127.0.0.1:5001";
-const JOBS = ["recertificationReminders", "logbookDeadlines", "committeeDigest", "retentionJob"];
+const JOBS = [
+  "recertificationReminders",
+  "logbookDeadlines",
+  "committeeDigest",
+  "retentionJob",
+  // exam (issue 12)
+  "examResultsRelease",
+];
 
 const run = (name: string, day: string) => runScheduledFunction({ host, project: PROJECT_ID, name, day });
 const exists = async (path: string) => (await db.doc(path).get()).exists;
@@ -31,9 +38,15 @@ describe.runIf(pubsub)("the scheduled functions on the emulators", () => {
     expect(ran.stdout).toContain("ran for 2027-03-01");
     expect((await db.doc("certifications/demo-supervisor-l3").get()).get("status")).toBe("expired");
     expect(await exists("mail/recert-demo-supervisor-l3-m+0")).toBe(true);
+    // exam (issue 12): the seed's upcoming session is public and open for registration.
+    const sessions = await db.collection("examSessions").where("sittingDate", ">", day).get();
+    expect(seeded.stdout).toMatch(/exam session cmr-\d{4}-\d{2}-\d{2}/);
+    expect(sessions.docs.some((d) => d.get("registrationOpens") <= day && day <= d.get("registrationCloses"))).toBe(
+      true,
+    );
   });
 
-  it("the four daily jobs are initialised as Pub/Sub-scheduled functions", async () => {
+  it("the daily jobs are initialised as Pub/Sub-scheduled functions", async () => {
     const listed = (await (await fetch(`http://${pubsub}/v1/projects/${PROJECT_ID}/topics`)).json()) as {
       topics?: { name: string }[];
     };
@@ -77,7 +90,7 @@ describe.runIf(pubsub)("the scheduled functions on the emulators", () => {
 
   it("every daily job answers as Cloud Scheduler expects", async () => {
     const day = today();
-    for (const name of ["logbookDeadlines", "committeeDigest"]) {
+    for (const name of ["logbookDeadlines", "committeeDigest", "examResultsRelease"]) {
       expect((await run(name, "2031-05-20")).status, name).toBe(200);
     }
     // Today: no evidence file is old enough to need the Storage emulator, which does not run here.

@@ -3,9 +3,8 @@
 // Storage and a message with it attached. Keyed on the result document (its
 // `completionCertificateIssuedAt`), so a result re-marked from failed to
 // passed by an appeal also gets exactly one, and a rerun adds nothing.
-import { getStorage } from "firebase-admin/storage";
 import { FieldValue, type DocumentSnapshot, type Firestore } from "firebase-admin/firestore";
-import { completionCertificatePdf, storageAvailable } from "../grading/index.js";
+import { completionCertificatePdf, pdfAttachment, storageAvailable, storePdf } from "../grading/index.js";
 import { prepareMessages, recipientOf } from "../platform/outbox.js";
 import { paths } from "../platform/paths.js";
 import { completionMail, examMailIds } from "./domain/letters.js";
@@ -51,16 +50,7 @@ export async function issueCompletionCertificate(db: Firestore, resultId: string
   // The path is fixed: two overlapping runs write the same object.
   const path = examPaths.completionCertificate(uid, resultId);
   const stored = storageAvailable();
-  if (stored) {
-    await getStorage()
-      .bucket()
-      .file(path)
-      .save(Buffer.from(pdf), {
-        contentType: "application/pdf",
-        resumable: false,
-        metadata: { cacheControl: "private" },
-      });
-  }
+  if (stored) await storePdf(path, pdf);
   return db.runTransaction(async (tx) => {
     const current = await tx.get(ref);
     if (!needsCompletionCertificate(current)) {
@@ -70,14 +60,7 @@ export async function issueCompletionCertificate(db: Firestore, resultId: string
     const { recipient } = await recipientOf(db, tx, uid);
     const msg = {
       ...completionMail(sittingDate),
-      attachments: [
-        {
-          filename: `cmr-exam-completion-${resultId}.pdf`,
-          content: Buffer.from(pdf).toString("base64"),
-          encoding: "base64",
-          contentType: "application/pdf",
-        },
-      ],
+      attachments: [pdfAttachment(`cmr-exam-completion-${resultId}.pdf`, pdf)],
     };
     const out = await prepareMessages(
       db,

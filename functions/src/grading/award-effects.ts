@@ -16,6 +16,26 @@ export const certificatePath = (uid: string, certId: string) => `certificates/${
 export const storageAvailable = () =>
   process.env.FUNCTIONS_EMULATOR !== "true" || Boolean(process.env.FIREBASE_STORAGE_EMULATOR_HOST);
 
+/** Writes a private PDF to the default bucket (a fixed path: a rerun overwrites the same object). */
+export async function storePdf(path: string, pdf: Uint8Array): Promise<void> {
+  await getStorage()
+    .bucket()
+    .file(path)
+    .save(Buffer.from(pdf), {
+      contentType: "application/pdf",
+      resumable: false,
+      metadata: { cacheControl: "private" },
+    });
+}
+
+/** A PDF attached to a Trigger Email message. */
+export const pdfAttachment = (filename: string, pdf: Uint8Array) => ({
+  filename,
+  content: Buffer.from(pdf).toString("base64"),
+  encoding: "base64",
+  contentType: "application/pdf",
+});
+
 interface AwardedDoc {
   uid: string;
   level: 2 | 3;
@@ -40,14 +60,7 @@ export async function deliverCertificate(db: Firestore, certId: string, cert: Aw
   const path = certificatePath(cert.uid, certId);
   let stored: string | null = null;
   if (storageAvailable()) {
-    await getStorage()
-      .bucket()
-      .file(path)
-      .save(Buffer.from(pdf), {
-        contentType: "application/pdf",
-        resumable: false,
-        metadata: { cacheControl: "private" },
-      });
+    await storePdf(path, pdf);
     stored = path;
     gradingLogs.certificateStored(certId, path, pdf.length);
   }
@@ -55,14 +68,7 @@ export async function deliverCertificate(db: Firestore, certId: string, cert: Aw
     const { recipient } = await recipientOf(db, tx, cert.uid);
     const msg = {
       ...passedMail(cert.level, cert.certificateNumber, cert.verificationCode, cert.expiresOn),
-      attachments: [
-        {
-          filename: `${cert.certificateNumber}.pdf`,
-          content: Buffer.from(pdf).toString("base64"),
-          encoding: "base64",
-          contentType: "application/pdf",
-        },
-      ],
+      attachments: [pdfAttachment(`${cert.certificateNumber}.pdf`, pdf)],
     };
     const out = await prepareMessages(
       db,

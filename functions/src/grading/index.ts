@@ -12,4 +12,4 @@ export { revokeCertification } from "./callables/revoke-certification.js";
 export { syncRegisterOnCertificationWrite, deliverCertificateOnAward } from "./triggers/on-certification-write.js";
 export { verifyCertificate } from "./http/verify-certificate.js";
 export { completionCertificatePdf, type CompletionFacts } from "./certificate-pdf.js";
-export { storageAvailable } from "./award-effects.js";
+export { pdfAttachment, storageAvailable, storePdf } from "./award-effects.js";

@@ -91,7 +91,7 @@ export function ApplicationForm({
         text: describeError(err, {
           doing: "save the application",
           denied:
-            "an application can be changed only by its candidate while it is a draft or returned, with at most 5 supervisors.",
+            "an application can be changed only by its candidate while it is a draft or returned, with at most 5 supervisors; creating one needs your passed exam result (Level 2, direct Level 3) or your current Level 2 certification (Level 3 via Level 2).",
         }),
         error: true,
       });
