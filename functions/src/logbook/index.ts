@@ -14,3 +14,6 @@ export { withdrawApplication } from "./callables/withdraw-application.js";
 export { returnForModification } from "./callables/return-for-modification.js";
 export { logbookDeadlines } from "./schedules/logbook-deadlines.js";
 export { onApplicationDeleted } from "./triggers/on-application-deleted.js";
+// The pure engine pieces other features reuse (recertification's CME screening).
+export { screenCmeEntries, error, warning, sortFindings, round2, cmeEntrySchema } from "./domain/index.js";
+export type { CmeEntry, CreditedEvent, Finding, Requirement } from "./domain/index.js";
