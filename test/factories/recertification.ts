@@ -18,6 +18,7 @@ export const heldCertification = (fields: Partial<HeldCertification> = {}): Held
   country: "FR",
   recertificationApplicationId: null,
   renewedBy: null,
+  recertificationAttempts: 0,
   ...fields,
 });
 

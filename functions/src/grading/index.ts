@@ -11,3 +11,8 @@ export { decideAsChair } from "./callables/decide-as-chair.js";
 export { revokeCertification } from "./callables/revoke-certification.js";
 export { syncRegisterOnCertificationWrite, deliverCertificateOnAward } from "./triggers/on-certification-write.js";
 export { verifyCertificate } from "./http/verify-certificate.js";
+// Pieces the recertification feature reuses: certificate numbers and codes,
+// the per-year counter, the certificate PDF and its delivery (the register
+// follows certifications by itself: syncRegisterOnCertificationWrite).
+export { certificateNumber, verificationCode } from "./domain/index.js";
+export { deliverCertificate, type CertificateMail } from "./award-effects.js";

@@ -41,6 +41,7 @@ export const heldCertificationSchema = z.object({
   country: z.string().nullish(),
   recertificationApplicationId: z.string().min(1).nullish(),
   renewedBy: z.string().min(1).nullish(),
+  recertificationAttempts: z.number().int().min(0).default(0),
 });
 export type HeldCertification = z.infer<typeof heldCertificationSchema> & { id: string };
 
