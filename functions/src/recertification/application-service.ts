@@ -2,7 +2,7 @@
 // runs in one transaction, so a status is never changed on a stale read.
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
-import { evidenceProblems } from "../evidence/index.js";
+import { evidenceProblems, frozenBy } from "../evidence/index.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE, type IsoDate } from "../platform/domain/dates.js";
 import { recipientOf } from "../platform/outbox.js";
 import { paths } from "../platform/paths.js";
@@ -146,6 +146,12 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
         [...loaded.evidenceRecords].map(([id, r]) => [id, { sha256: r.sha256 ?? null, path: r.path ?? null }]),
       ),
     });
+    // As for logbooks: the files judged can no longer be replaced or deleted (Storage rules, upload check).
+    for (const [id, record] of loaded.evidenceRecords) {
+      const submittedIn = frozenBy(record.submittedIn);
+      if (!submittedIn.includes(appId))
+        tx.update(db.doc(paths.evidence(uid, id)), { submittedIn: [...submittedIn, appId] });
+    }
     tx.update(db.doc(paths.recertification(appId)), {
       status: "submitted",
       submission,
