@@ -229,6 +229,72 @@ describe("recertification, end to end", () => {
     ]);
   });
 
+  it(
+    "a request for information holds the decision; a refusal says why and what follows, and releases the certification",
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const { uid, certId, expiresOn } = await seedHolder(1);
+      const { appId } = await openAndPay(uid, certId);
+      await upload(uid, appId, expiresOn);
+      await waitFor(
+        async () => (await db.doc(`recertifications/${appId}/validation/current`).get()).data(),
+        (r) => r?.eligible === true,
+        { what: "an eligible report" },
+      );
+      expect((await callFunction("submitRecertification", { applicationId: appId }, { uid })).status).toBe(200);
+
+      const asked = await callFunction(
+        "askRecertificationQuestion",
+        { applicationId: appId, text: "Which institution reported the year 3 studies?" },
+        COMMITTEE,
+      );
+      const questionId = asked.result!.questionId as string;
+      const waiting = await callFunction(
+        "decideRecertification",
+        { applicationId: appId, outcome: "renew" },
+        COMMITTEE,
+      );
+      expect(waiting.error?.status).toBe("FAILED_PRECONDITION");
+      expect(waiting.error?.message).toContain(questionId);
+      const badEvidence = await callFunction(
+        "answerRecertificationQuestion",
+        { applicationId: appId, questionId, answer: "CHU Lyon", evidenceIds: ["never-uploaded"] },
+        { uid },
+      );
+      expect(badEvidence.error?.status).toBe("FAILED_PRECONDITION");
+      const answered = await callFunction(
+        "answerRecertificationQuestion",
+        { applicationId: appId, questionId, answer: "CHU Lyon", evidenceIds: ["ev-letter"] },
+        { uid },
+      );
+      expect(answered.status).toBe(200);
+
+      const noReason = await callFunction(
+        "decideRecertification",
+        { applicationId: appId, outcome: "refuse" },
+        COMMITTEE,
+      );
+      expect(noReason.error?.status).toBe("INVALID_ARGUMENT");
+      const refused = await callFunction(
+        "decideRecertification",
+        { applicationId: appId, outcome: "refuse", reasons: ["The formal letter is not signed."] },
+        COMMITTEE,
+      );
+      expect(refused.result).toEqual({ status: "refused", renewedCertificationId: null });
+      const mail = (await db.doc(`mail/recert-app-${appId}-refused`).get()).data();
+      expect(mail?.message.text).toContain("- The formal letter is not signed.");
+      expect(mail?.message.text).toContain(`you may apply again before then`);
+      expect(mail?.message.text).toContain(addMonthsIso(expiresOn, 6));
+      const cert = (await db.doc(`certifications/${certId}`).get()).data();
+      expect(cert).toMatchObject({ status: "active", recertificationApplicationId: null, nextActionOn: today() });
+      // The window is still open: a second attempt may be opened.
+      const again = await callFunction("openRecertification", { certificationId: certId }, { uid });
+      expect(again.result).toMatchObject({ applicationId: `recert-${certId}-2`, created: true });
+    },
+  );
+
   it("refuses to open outside the window, with the dates; a lapsed certification must repeat the whole process", async () => {
     const early = await seedHolder(7);
     const refused = await callFunction("openRecertification", { certificationId: early.certId }, { uid: early.uid });

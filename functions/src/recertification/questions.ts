@@ -2,6 +2,7 @@
 // holder of a submitted application; the decision waits for the answer.
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
+import { evidenceProblems } from "../evidence/index.js";
 import { message } from "../platform/domain/mail.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../platform/domain/dates.js";
 import { prepareMessages, recipientOf } from "../platform/outbox.js";
@@ -71,6 +72,21 @@ export async function answerQuestion(
     if (!q.exists) throw new HttpsError("not-found", `No question ${questionId} on ${appId}.`);
     if (q.get("answeredAt") !== null)
       throw new HttpsError("failed-precondition", `Question ${questionId} is already answered.`);
+    // Only files the upload check accepted may be attached (as for grading's questions).
+    const records = evidenceIds.length
+      ? await tx.getAll(...evidenceIds.map((id) => db.doc(paths.evidence(uid, id))))
+      : [];
+    const problems = evidenceProblems(
+      evidenceIds.map((evidenceId) => ({ evidenceId, usedBy: `answer to ${questionId}` })),
+      new Map(records.filter((r) => r.exists).map((r) => [r.id, r.data() ?? {}])),
+      appId,
+    );
+    if (problems.length) {
+      throw new HttpsError(
+        "failed-precondition",
+        `Evidence not usable: ${problems.map((p) => `${p.evidenceId} (${p.problem})`).join("; ")}.`,
+      );
+    }
     tx.update(ref, { answer, evidenceIds, answeredAt: FieldValue.serverTimestamp() });
     appendRecertificationHistory(db, tx, appId, `answer-${questionId}`, { event: "answered", questionId });
   });
