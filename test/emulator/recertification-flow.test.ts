@@ -96,7 +96,10 @@ async function openAndPay(uid: string, certId: string) {
   await waitFor(
     () => recert(appId),
     (a) => a?.status === "open",
-    { what: "the application marked paid" },
+    {
+      what: "the application marked paid",
+      timeoutMs: 60_000, // the payment trigger's first call may be a cold start on a busy machine
+    },
   );
   return { appId, paymentId };
 }
@@ -292,6 +295,47 @@ describe("recertification, end to end", () => {
       // The window is still open: a second attempt may be opened.
       const again = await callFunction("openRecertification", { certificationId: certId }, { uid });
       expect(again.result).toMatchObject({ applicationId: `recert-${certId}-2`, created: true });
+    },
+  );
+
+  it(
+    "privacy: the export lists the recertification documents; erasure keeps the paid application and the payment",
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const paid = await seedHolder(1);
+      const { appId, paymentId } = await openAndPay(paid.uid, paid.certId);
+      const second = uniqueId("cert");
+      await db.doc(`certifications/${second}`).set({
+        ...(await db.doc(`certifications/${paid.certId}`).get()).data(),
+        recertificationApplicationId: null,
+        level: 3,
+      });
+      const unpaid = await callFunction("openRecertification", { certificationId: second }, { uid: paid.uid });
+      const unpaidId = unpaid.result!.applicationId as string;
+
+      const exported = (await callFunction("exportMyData", {}, { uid: paid.uid })).result as {
+        recertifications: { id: string; parts: { history: unknown[] } }[];
+        checkoutSessions: unknown[];
+        payments: { id: string }[];
+      };
+      expect(exported.recertifications.map((r) => r.id).sort()).toEqual([appId, unpaidId].sort());
+      expect(exported.recertifications.find((r) => r.id === appId)!.parts.history.length).toBeGreaterThanOrEqual(2);
+      expect(exported.checkoutSessions).toHaveLength(1);
+      expect(exported.payments.map((p) => p.id)).toEqual([paymentId]);
+
+      const outcome = (await callFunction("requestErasure", { confirm: true }, { uid: paid.uid })).result as {
+        erased: { path: string }[];
+        kept: { path: string; reason: string }[];
+      };
+      const kept = outcome.kept.map((k) => k.path);
+      expect(kept).toContain(`recertifications/${appId}`);
+      expect(kept).toContain(`customers/${paid.uid}/payments/${paymentId}`);
+      expect(outcome.erased.map((e) => e.path)).toContain(`recertifications/${unpaidId}`);
+      expect((await db.doc(`recertifications/${unpaidId}`).get()).exists).toBe(false);
+      expect((await db.collection(`customers/${paid.uid}/checkout_sessions`).get()).size).toBe(0);
+      expect((await db.doc(`recertifications/${appId}`).get()).exists).toBe(true);
     },
   );
 
