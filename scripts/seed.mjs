@@ -275,4 +275,64 @@ async function seedExam() {
 
 await seedExam();
 
+// ---------- recertification (issue 13; docs/recertification.md) ----------
+// A Level 2 holder (Silver member: fee €75) whose certification expires two
+// months from today, so the recertification window is open: open, pay (as
+// the Stripe extension would), upload, submit, and a committee member renews.
+async function seedRecertification() {
+  await upsertUser({ uid: "demo-holder", email: "holder@demo.cmr", displayName: "Demo Holder (Level 2)" });
+  const addMonths = (iso, months) => {
+    const d = new Date(`${iso}T00:00:00Z`);
+    const day = d.getUTCDate();
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() + months);
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    d.setUTCDate(Math.min(day, last));
+    return d.toISOString().slice(0, 10);
+  };
+  const expiresOn = addMonths(new Date().toISOString().slice(0, 10), 2);
+  const batch = db.batch();
+  batch.set(db.doc("users/demo-holder"), {
+    displayName: "Demo Holder",
+    email: "holder@demo.cmr",
+    country: "FR",
+    membership: "silver",
+  });
+  batch.set(
+    db.doc("certifications/demo-holder-l2"),
+    {
+      uid: "demo-holder",
+      level: 2,
+      route: "level2",
+      awardedOn: addMonths(expiresOn, -60),
+      expiresOn,
+      status: "active",
+      holderName: "Demo Holder",
+      country: "FR",
+      certificateNumber: "CMR-L2-2021-00007",
+      verificationCode: "DEMO-HOLD-0007",
+      recertificationSubmitted: false,
+      extensionGrantedUntil: null,
+      nextActionOn: null,
+    },
+    { merge: true },
+  );
+  // The evidence the upload check would have accepted: the formal letter and seven CME certificates.
+  for (const id of ["demo-letter", ...Array.from({ length: 7 }, (_, i) => `demo-recert-cme-${i}`)]) {
+    batch.set(db.doc(`users/demo-holder/evidence/${id}`), {
+      status: "accepted",
+      path: `evidence/demo-holder/${id}/document.pdf`,
+      sha256: "0".repeat(64),
+      contentType: "application/pdf",
+    });
+  }
+  await batch.commit();
+  console.log(
+    `seed: recertification holder demo-holder (holder@demo.cmr, same password), certification expiring ${expiresOn}`,
+  );
+}
+
+await seedRecertification();
+// ---------- end recertification ----------
+
 if (process.env.SEED_WAIT_FOR_TRIGGERS === "true") await checkTriggersRan();

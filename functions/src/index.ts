@@ -28,7 +28,22 @@ export {
   withdrawApplication,
 } from "./logbook/index.js";
 export { checkEvidenceUpload, markEvidenceDeleted } from "./evidence/index.js";
-export { recertificationReminders } from "./recertification/index.js";
+// --- recertification (issue 13) ---
+export {
+  answerRecertificationQuestion,
+  askRecertificationQuestion,
+  decideRecertification,
+  deliverCertificateOnRenewal,
+  openRecertification,
+  recertificationOnPayment,
+  recertificationReminders,
+  recordRecertificationBankTransfer,
+  revalidateRecertification,
+  revalidateRecertificationCme,
+  submitRecertification,
+  withdrawRecertification,
+} from "./recertification/index.js";
+// --- end recertification ---
 export { committeeDigest } from "./digest/index.js";
 export { setRole } from "./accounts/index.js";
 export { exportMyData, requestErasure, retentionJob } from "./privacy/index.js";

@@ -4,6 +4,7 @@
 // deterministic id, the file path is fixed).
 import { getStorage } from "firebase-admin/storage";
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
+import type { MailMessage } from "../platform/domain/mail.js";
 import { prepareMessages, recipientOf } from "../platform/outbox.js";
 import { paths } from "../platform/paths.js";
 import { certificatePdf } from "./certificate-pdf.js";
@@ -48,7 +49,13 @@ interface AwardedDoc {
   holderName: string | null;
 }
 
-export async function deliverCertificate(db: Firestore, certId: string, cert: AwardedDoc) {
+/** The mail that carries the certificate; by default the pass mail of the logbook's result. */
+export interface CertificateMail {
+  id: string;
+  msg: MailMessage;
+}
+
+export async function deliverCertificate(db: Firestore, certId: string, cert: AwardedDoc, mail?: CertificateMail) {
   const pdf = await certificatePdf({
     name: cert.holderName ?? "(name not recorded)",
     level: cert.level,
@@ -67,14 +74,14 @@ export async function deliverCertificate(db: Firestore, certId: string, cert: Aw
   await db.runTransaction(async (tx) => {
     const { recipient } = await recipientOf(db, tx, cert.uid);
     const msg = {
-      ...passedMail(cert.level, cert.certificateNumber, cert.verificationCode, cert.expiresOn),
+      ...(mail?.msg ?? passedMail(cert.level, cert.certificateNumber, cert.verificationCode, cert.expiresOn)),
       attachments: [pdfAttachment(`${cert.certificateNumber}.pdf`, pdf)],
     };
     const out = await prepareMessages(
       db,
       tx,
       recipient,
-      [{ id: messageIds.result(cert.applicationId, cert.submission), msg }],
+      [{ id: mail?.id ?? messageIds.result(cert.applicationId, cert.submission), msg }],
       `certification ${certId}`,
     );
     tx.update(db.doc(paths.certification(certId)), {

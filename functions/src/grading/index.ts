@@ -13,3 +13,8 @@ export { syncRegisterOnCertificationWrite, deliverCertificateOnAward } from "./t
 export { verifyCertificate } from "./http/verify-certificate.js";
 export { completionCertificatePdf, type CompletionFacts } from "./certificate-pdf.js";
 export { pdfAttachment, storageAvailable, storePdf } from "./award-effects.js";
+// Pieces the recertification feature reuses: certificate numbers and codes,
+// the per-year counter, the certificate PDF and its delivery (the register
+// follows certifications by itself: syncRegisterOnCertificationWrite).
+export { certificateNumber, verificationCode } from "./domain/index.js";
+export { deliverCertificate, type CertificateMail } from "./award-effects.js";

@@ -16,3 +16,6 @@ export { logbookDeadlines } from "./schedules/logbook-deadlines.js";
 export { onApplicationDeleted } from "./triggers/on-application-deleted.js";
 // logbook access (issue 12)
 export { checkLogbookAccess } from "./callables/check-logbook-access.js";
+// The pure engine pieces other features reuse (recertification's CME screening).
+export { screenCmeEntries, error, warning, sortFindings, round2, cmeEntrySchema } from "./domain/index.js";
+export type { CmeEntry, CreditedEvent, Finding, Requirement } from "./domain/index.js";

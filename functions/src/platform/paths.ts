@@ -16,6 +16,11 @@ export const COLLECTIONS = {
   graders: "graders",
   gradings: "gradings",
   counters: "counters",
+  // --- recertification (issue 13) ---
+  recertifications: "recertifications",
+  /** The "Run Payments with Stripe" extension's customers collection (its default path). */
+  customers: "customers",
+  // --- end recertification ---
 } as const;
 
 /** The candidate-written sub-collections of an application. */
@@ -51,4 +56,17 @@ export const paths = {
     `${COLLECTIONS.gradings}/${appId}/${part}`,
   /** Per-year certificate-number sequences. */
   certificateCounter: (year: number) => `${COLLECTIONS.counters}/certificates-${year}`,
+  // --- recertification (issue 13) ---
+  /** One recertification application (id recert-{certId}-{attempt}). */
+  recertification: (appId: string) => `${COLLECTIONS.recertifications}/${appId}`,
+  /** Holder-written CME (`cme`); server-written `validation`, `snapshots`, `reviews`, `questions`, `history`. */
+  recertificationPart: (
+    appId: string,
+    part: "cme" | "validation" | "snapshots" | "reviews" | "questions" | "history",
+  ) => `${COLLECTIONS.recertifications}/${appId}/${part}`,
+  recertificationReport: (appId: string) => `${COLLECTIONS.recertifications}/${appId}/validation/current`,
+  /** The extension's documents: the client's checkout sessions, the payments it records. */
+  checkoutSessions: (uid: string) => `${COLLECTIONS.customers}/${uid}/checkout_sessions`,
+  payment: (uid: string, paymentId: string) => `${COLLECTIONS.customers}/${uid}/payments/${paymentId}`,
+  // --- end recertification ---
 };

@@ -104,6 +104,38 @@ export async function eraseOnRequest(
     );
     await decide(cert.path, verdict, async () => undefined);
   }
+  // --- recertification (issue 13) ---
+  for (const recert of holdings.recertifications) {
+    const { status, paid, decision } = recert.data as {
+      status?: string;
+      paid?: unknown;
+      decision?: { decidedOn?: string };
+    };
+    if (decision?.decidedOn) {
+      outcome.kept.push({
+        path: recert.path,
+        reason: "a recertification decision is a record of the programme",
+        until: addMonthsIso(decision.decidedOn, 12 * r.decisionYears),
+      });
+    } else if (paid || status === "submitted") {
+      outcome.kept.push({
+        path: recert.path,
+        reason: "a paid or submitted recertification application: withdraw it first, or wait for the decision",
+        until: null,
+      });
+    } else {
+      await decide(recert.path, gone("a recertification application never paid nor decided"), () =>
+        db.recursiveDelete(db.doc(recert.path)),
+      );
+    }
+  }
+  for (const s of holdings.checkoutSessions) {
+    await decide(s.path, gone("a checkout request; the payment, if any, is kept"), () => db.doc(s.path).delete());
+  }
+  for (const p of holdings.payments) {
+    outcome.kept.push({ path: p.path, reason: "a payment is an accounting record", until: null });
+  }
+  // --- end recertification ---
   for (const entry of holdings.registerEntries) {
     outcome.kept.push({ path: entry.path, reason: "the public register lists current certifications", until: null });
   }

@@ -43,6 +43,12 @@ export interface Holdings {
   examRegistrations: HeldDocument[];
   /** The person's own answers in each imported platform export (server-only documents). */
   examAnswers: { sessionId: string; path: string; items: string[]; answers: (string | null)[] }[];
+  // --- recertification (issue 13) ---
+  recertifications: HeldRecertification[];
+  /** The "Run Payments with Stripe" extension's documents about the person. */
+  checkoutSessions: HeldDocument[];
+  payments: HeldDocument[];
+  // --- end recertification ---
 }
 
 /** The person's row of each session's imported answers (examProcessing/{sessionId}/imports/responses). */
@@ -58,6 +64,11 @@ async function examAnswersOf(db: Firestore, uid: string, sessionIds: string[]): 
   }
   return found;
 }
+
+export interface HeldRecertification extends HeldDocument {
+  parts: Record<(typeof RECERTIFICATION_PARTS)[number], HeldDocument[]>;
+}
+const RECERTIFICATION_PARTS = ["cme", "validation", "snapshots", "reviews", "questions", "history"] as const;
 
 /** Firestore values as JSON: Timestamps as ISO instants, references as paths. */
 export function plain(value: unknown): unknown {
@@ -80,6 +91,16 @@ const one = async (db: Firestore, path: string) => {
   const snap = await db.doc(path).get();
   return snap.exists ? held(snap) : null;
 };
+
+async function recertification(db: Firestore, snap: DocumentSnapshot): Promise<HeldRecertification> {
+  const parts = await Promise.all(
+    RECERTIFICATION_PARTS.map((part) => all(db.collection(paths.recertificationPart(snap.id, part)))),
+  );
+  return {
+    ...held(snap),
+    parts: Object.fromEntries(RECERTIFICATION_PARTS.map((p, i) => [p, parts[i]])) as HeldRecertification["parts"],
+  };
+}
 
 async function application(db: Firestore, snap: DocumentSnapshot): Promise<HeldApplication> {
   const parts = await Promise.all(APPLICATION_PARTS.map((part) => all(db.collection(paths.part(snap.id, part)))));
@@ -136,5 +157,12 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     // exam (issue 12)
     examRegistrations,
     examAnswers: await examAnswersOf(db, uid, [...new Set(examRegistrations.map((r) => String(r.data.sessionId)))]),
+    recertifications: await Promise.all(
+      (await db.collection(COLLECTIONS.recertifications).where("uid", "==", uid).get()).docs.map((snap) =>
+        recertification(db, snap),
+      ),
+    ),
+    checkoutSessions: await all(db.collection(paths.checkoutSessions(uid))),
+    payments: await all(db.collection(`${COLLECTIONS.customers}/${uid}/payments`)),
   };
 }

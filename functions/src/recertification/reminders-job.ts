@@ -5,7 +5,7 @@ import type { IsoDate } from "../platform/domain/dates.js";
 import type { Policy } from "../platform/domain/policy.js";
 import { certificationSchema, lapsedMail, mailIds, planRecertification, reminderMail } from "./domain/reminders.js";
 import { prepareMessages, recipientOf } from "../platform/outbox.js";
-import { COLLECTIONS, paths } from "../platform/paths.js";
+import { COLLECTIONS } from "../platform/paths.js";
 import { processDue, readDue, type JobStats } from "../platform/jobs/paging.js";
 
 async function processCertification(
@@ -43,7 +43,8 @@ async function processCertification(
       if (action.kind === "lapse") {
         update.status = "lapsed";
         update.lapsedOn = today;
-        tx.delete(db.doc(paths.registerEntry(cert.id)));
+        // The register row (keyed by the holder's uid) follows the status:
+        // grading's syncRegisterOnCertificationWrite recomputes it on this write.
       }
     }
     if (update.status) {

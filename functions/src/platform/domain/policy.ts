@@ -101,6 +101,18 @@ export const policySchema = z.object({
     finalNoticeDaysBefore: count,
     feesExclVat: z.object({ "non-member": z.number().min(0), associate: z.number().min(0), silver: z.number().min(0) }),
     currency: z.string().length(3),
+    // Recertification application (issue 13): renewal length, reviewers, and
+    // the provisional requirement numbers (docs/rules.md, "Recertification").
+    renewalYears: z.number().int().positive(),
+    applicationReviewers: z.number().int().min(1),
+    requirements: z.object({
+      /** CMR studies performed or reported in each complete year of the cycle (provisional). */
+      studiesPerYear: count,
+      /** CME credits in CMR credited during the cycle, screened as for logbooks (provisional). */
+      cmeCreditsInCycle: z.number().min(0),
+      /** Of which from CMR-specific events (CMR meetings, courses, online courses, ECTS) (provisional). */
+      cmeCmrSpecificCredits: z.number().min(0),
+    }),
   }),
   logbookReminders: z.object({
     monthsBefore: z.array(z.number().int().positive()),

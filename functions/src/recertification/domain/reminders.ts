@@ -16,8 +16,10 @@ export const certificationSchema = z.object({
   uid: z.string().min(1),
   level: z.union([z.literal(2), z.literal(3)]),
   expiresOn: isoDate,
-  status: z.enum(["active", "expired", "lapsed", "renewed"]),
+  status: z.enum(["active", "expired", "lapsed", "renewed", "revoked"]),
   recertificationSubmitted: z.boolean().default(false),
+  /** The open recertification application: while it is there, no reminder and no lapse. */
+  recertificationApplicationId: z.string().min(1).nullish(),
   extensionGrantedUntil: isoDate.nullish(),
 });
 export type Certification = z.infer<typeof certificationSchema> & { id: string };
@@ -59,7 +61,13 @@ export interface CertificationPlan {
 
 /** What to do about one certification today. Pure: (state, today) -> actions. */
 export function planRecertification(cert: Certification, today: IsoDate, policy: Policy): CertificationPlan {
-  if (cert.status === "lapsed" || cert.status === "renewed" || cert.recertificationSubmitted) {
+  if (
+    cert.status === "lapsed" ||
+    cert.status === "renewed" ||
+    cert.status === "revoked" ||
+    cert.recertificationSubmitted ||
+    cert.recertificationApplicationId
+  ) {
     return { actions: [], nextActionOn: null };
   }
   const { closesOn } = recertificationWindow(cert, policy);
