@@ -46,3 +46,12 @@ export {
   syncRegisterOnCertificationWrite,
   verifyCertificate,
 } from "./grading/index.js";
+// --- requests (functions/src/requests) ---
+export {
+  decideRequest,
+  onRequestWrite,
+  requestChanges,
+  resubmitRequest,
+  submitRequest,
+  withdrawRequest,
+} from "./requests/index.js";

@@ -26,6 +26,8 @@ interface AwardedDoc {
   awardedOn: string;
   expiresOn: string;
   holderName: string | null;
+  /** Set when a logbook appeal overturned a failure: the failure's result mail already used the result id. */
+  appealRequestId?: string | null;
 }
 
 export async function deliverCertificate(db: Firestore, certId: string, cert: AwardedDoc) {
@@ -68,7 +70,14 @@ export async function deliverCertificate(db: Firestore, certId: string, cert: Aw
       db,
       tx,
       recipient,
-      [{ id: messageIds.result(cert.applicationId, cert.submission), msg }],
+      [
+        {
+          id: cert.appealRequestId
+            ? messageIds.resultOnAppeal(cert.applicationId, cert.submission)
+            : messageIds.result(cert.applicationId, cert.submission),
+          msg,
+        },
+      ],
       `certification ${certId}`,
     );
     tx.update(db.doc(paths.certification(certId)), {

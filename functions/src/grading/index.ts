@@ -11,3 +11,5 @@ export { decideAsChair } from "./callables/decide-as-chair.js";
 export { revokeCertification } from "./callables/revoke-certification.js";
 export { syncRegisterOnCertificationWrite, deliverCertificateOnAward } from "./triggers/on-certification-write.js";
 export { verifyCertificate } from "./http/verify-certificate.js";
+// For functions/src/requests: a logbook appeal that overturns a failure takes the award path.
+export { overturnOnAppeal, originalDeciders } from "./decision-service.js";

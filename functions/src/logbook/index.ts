@@ -14,3 +14,7 @@ export { withdrawApplication } from "./callables/withdraw-application.js";
 export { returnForModification } from "./callables/return-for-modification.js";
 export { logbookDeadlines } from "./schedules/logbook-deadlines.js";
 export { onApplicationDeleted } from "./triggers/on-application-deleted.js";
+// For functions/src/requests: the logbook deadline an extension moves.
+export { examResultSchema, logbookDeadline } from "./domain/deadline.js";
+// For functions/src/requests: a request that changes reports revalidates the candidate's applications.
+export { revalidateApplicationsOf } from "./revalidate-owner.js";

@@ -9,13 +9,14 @@ export const COLLECTIONS = {
   config: "config",
   register: "register",
   undeliverable: "undeliverable",
-  remoteSupervisionRequests: "remoteSupervisionRequests",
   examSessions: "examSessions",
   revalidationState: "revalidationState",
   revalidationPending: "revalidationPending",
   graders: "graders",
   gradings: "gradings",
   counters: "counters",
+  // --- requests (functions/src/requests) ---
+  requests: "requests",
 } as const;
 
 /** The candidate-written sub-collections of an application. */

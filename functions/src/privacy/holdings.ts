@@ -26,7 +26,8 @@ export interface Holdings {
   certifications: HeldDocument[];
   registerEntries: HeldDocument[];
   supervisor: HeldDocument | null;
-  remoteSupervisionRequests: HeldDocument[];
+  /** Requests and appeals the person sent (functions/src/requests), each with its history. */
+  requests: HeldDocument[];
   undeliverable: HeldDocument[];
   mail: HeldDocument[];
 }
@@ -63,6 +64,12 @@ async function application(db: Firestore, snap: DocumentSnapshot): Promise<HeldA
   };
 }
 
+async function requestsOf(db: Firestore, uid: string): Promise<HeldDocument[]> {
+  const sent = await db.collection(COLLECTIONS.requests).where("candidateUid", "==", uid).get();
+  const histories = await Promise.all(sent.docs.map((d) => all(d.ref.collection("history"))));
+  return sent.docs.flatMap((d, i) => [held(d), ...histories[i]]);
+}
+
 export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings> {
   const profile = await one(db, paths.user(uid));
   const email = typeof profile?.data.email === "string" ? profile.data.email : null;
@@ -84,7 +91,7 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     certifications,
     registerEntries,
     supervisor: await one(db, paths.supervisor(uid)),
-    remoteSupervisionRequests: await byUid(COLLECTIONS.remoteSupervisionRequests),
+    requests: await requestsOf(db, uid),
     undeliverable: await byUid(COLLECTIONS.undeliverable),
     mail: email ? await all(db.collection(COLLECTIONS.mail).where("to", "==", email)) : [],
   };

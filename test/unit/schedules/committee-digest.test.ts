@@ -6,13 +6,13 @@ import {
   questionsAskedBy,
 } from "../../../functions/src/digest/domain/committee-digest.js";
 
-const empty = { overdueLogbooks: [], unansweredRemoteRequests: [], unreleasedExams: [], unreachableUsers: [] };
+const empty = { overdueLogbooks: [], overdueRequests: [], unreleasedExams: [], unreachableUsers: [] };
 
 describe("committee digest", () => {
-  it("overdue means submitted 3 months ago, requested 4 weeks ago, sat 8 weeks ago", () => {
+  it("overdue means submitted 3 months ago, a request's due date passed, sat 8 weeks ago", () => {
     expect(digestCutoffs("2026-11-29", DEFAULT_POLICY)).toEqual({
       logbooksSubmittedBy: "2026-08-29",
-      remoteRequestsSentBy: "2026-11-01",
+      requestsDueBefore: "2026-11-29",
       examsSatBy: "2026-10-04",
     });
   });
@@ -36,7 +36,28 @@ describe("committee digest", () => {
       "Logbooks without a result 3 months after submission (1):\n- application a1, submitted 2026-08-01",
     );
     expect(digest?.text).toContain("user u9");
-    expect(digest?.text).not.toContain("Remote-supervision");
+    expect(digest?.text).not.toContain("Requests and appeals");
+  });
+});
+
+describe("committee digest: requests", () => {
+  it("lists overdue requests of every kind with their due date", () => {
+    const digest = committeeDigest(
+      "2026-11-29",
+      {
+        ...empty,
+        overdueRequests: [
+          { requestId: "r1", kind: "remote-supervision", dueOn: "2026-11-28" },
+          { requestId: "r2", kind: "exam-appeal", dueOn: "2026-11-01" },
+        ],
+      },
+      DEFAULT_POLICY,
+    );
+    expect(digest?.text).toContain(
+      "Requests and appeals not decided by their due date (remote supervision: 4 weeks) (2):",
+    );
+    expect(digest?.text).toContain("- remote-supervision request r1, due 2026-11-28");
+    expect(digest?.text).toContain("- exam-appeal request r2, due 2026-11-01");
   });
 });
 

@@ -65,7 +65,8 @@ export const applicationSchema = z.object({
 export type Application = z.infer<typeof applicationSchema>;
 
 const profileSchema = candidateSchema.pick({ physicianRegistration: true, acls: true }).partial();
-const examResultSchema = examSchema.extend({ uid: z.string().min(1) });
+// The exam result carries the extension an extension request grants (functions/src/requests).
+const examResultSchema = examSchema.extend({ uid: z.string().min(1), extensionGrantedUntil: isoDate.nullish() });
 const level2Schema = z.object({
   uid: z.string().min(1),
   level: z.literal(2),
@@ -103,6 +104,9 @@ function notOwned(doc: Doc, findings: Finding[]): null {
 
 /** A list item with the Firestore document id as its id. */
 const withId = (doc: Doc) => ({ ...(typeof doc.data === "object" && doc.data !== null ? doc.data : {}), id: doc.id });
+
+const latestOf = (a: string | null | undefined, b: string | null | undefined): string | null =>
+  a && b ? (a > b ? a : b) : (a ?? b ?? null);
 
 /** The bundle for the engine, and what was wrong with the documents. */
 export function bundleFromDocs(
@@ -156,7 +160,8 @@ export function bundleFromDocs(
       uid: owner,
     },
     exam: exam ? { passed: exam.passed, sittingDate: exam.sittingDate, resultDate: exam.resultDate } : null,
-    extensionGrantedUntil: application.extensionGrantedUntil ?? null,
+    // The later of the exam result's (where a granted extension request sets it) and the application's.
+    extensionGrantedUntil: latestOf(exam?.extensionGrantedUntil, application.extensionGrantedUntil),
     supervisors,
     supervisorIds: application.supervisorIds,
     training: docs.training.map(withId) as Bundle["training"],

@@ -16,6 +16,17 @@ export const examResultSchema = z.object({
   status: z.enum(["passed", "failed", "expired-for-logbook"]).optional(),
   logbookSubmittedOn: isoDate.nullish(),
   extensionGrantedUntil: isoDate.nullish(),
+  /** Earlier results replaced by a re-marking on appeal (functions/src/requests), oldest first. */
+  history: z
+    .array(
+      z.looseObject({
+        passed: z.boolean(),
+        resultDate: isoDate,
+        replacedOn: isoDate,
+        byRequest: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type ExamResult = z.infer<typeof examResultSchema> & { id: string };
 
