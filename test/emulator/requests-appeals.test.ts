@@ -40,12 +40,7 @@ describe("special circumstances", () => {
       const bundle = makeBundle("level2", {}, SMALL_POLICY);
       const required = SMALL_POLICY.cases.required.level2;
       const { appId, ownerUid } = await seedApplication(db, { ...bundle, cases: bundle.cases.slice(0, required - 1) });
-      const short = await waitForReport(
-        db,
-        appId,
-        (r) => codes(r).includes("CASES_TOTAL_INSUFFICIENT"),
-        "one case short",
-      );
+      const short = await waitForReport(db, appId, (r) => codes(r).includes("CASES_TOO_FEW"), "one case short");
       expect(short.eligible).toBe(false);
 
       // Only the owner of the application may ask about it.

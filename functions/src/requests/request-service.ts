@@ -256,30 +256,47 @@ export async function resubmitRequest(db: Firestore, uid: string, id: string, co
   });
 }
 
-export async function withdrawRequest(db: Firestore, uid: string, id: string, reason: string | null, now: Date) {
+/** A transition with no effect and no new content: the status, one history event, the messages. */
+async function moveRequest(
+  db: Firestore,
+  id: string,
+  now: Date,
+  move: {
+    action: "withdraw" | "request-changes";
+    by: string;
+    reason: string | null;
+    authorize: (req: RequestDoc) => void;
+    fields?: (today: IsoDate) => Record<string, unknown>;
+  },
+) {
   const today = todayOf(now);
   return db.runTransaction(async (tx) => {
     const req = await readRequest(db, tx, id);
-    assertCandidate(req, uid, id);
-    const to = nextStatus(req.status, "withdraw");
+    move.authorize(req);
+    const to = nextStatus(req.status, move.action);
     const finish = await prepareTransition(
       db,
       tx,
-      { requestId: id, req, event: "withdrawn", status: to, reason, decisionDueOn: null, effect: null },
-      uid,
+      { requestId: id, req, event: to, status: to, reason: move.reason, decisionDueOn: null, effect: null },
+      move.by,
       today,
     );
+    // The decision clock stops: while the candidate changes the request, and for good once withdrawn.
     tx.update(db.doc(requestPath(id)), {
       status: to,
       decisionDueOn: null,
       events: req.events + 1,
       updatedAt: FieldValue.serverTimestamp(),
+      ...move.fields?.(today),
     });
     finish();
     requestLogs.transition(id, req.kind, to);
     return { requestId: id, status: to };
   });
 }
+
+export const withdrawRequest = (db: Firestore, uid: string, id: string, reason: string | null, now: Date) =>
+  moveRequest(db, id, now, { action: "withdraw", by: uid, reason, authorize: (req) => assertCandidate(req, uid, id) });
 
 function assertMayDecide(req: RequestDoc, uid: string) {
   if (req.candidateUid === uid) throw new HttpsError("permission-denied", "Nobody decides their own request.");
@@ -291,32 +308,14 @@ function assertMayDecide(req: RequestDoc, uid: string) {
   }
 }
 
-export async function requestChanges(db: Firestore, decider: string, id: string, reason: string, now: Date) {
-  const today = todayOf(now);
-  return db.runTransaction(async (tx) => {
-    const req = await readRequest(db, tx, id);
-    assertMayDecide(req, decider);
-    const to = nextStatus(req.status, "request-changes");
-    const finish = await prepareTransition(
-      db,
-      tx,
-      { requestId: id, req, event: "changes-requested", status: to, reason, decisionDueOn: null, effect: null },
-      decider,
-      today,
-    );
-    // The clock stops while the candidate changes the request; it restarts on resubmission.
-    tx.update(db.doc(requestPath(id)), {
-      status: to,
-      decisionDueOn: null,
-      changesRequested: { reason, by: decider, on: today },
-      events: req.events + 1,
-      updatedAt: FieldValue.serverTimestamp(),
-    });
-    finish();
-    requestLogs.transition(id, req.kind, to);
-    return { requestId: id, status: to };
+export const requestChanges = (db: Firestore, decider: string, id: string, reason: string, now: Date) =>
+  moveRequest(db, id, now, {
+    action: "request-changes",
+    by: decider,
+    reason,
+    authorize: (req) => assertMayDecide(req, decider),
+    fields: (today) => ({ changesRequested: { reason, by: decider, on: today } }),
   });
-}
 
 export async function decideRequest(db: Firestore, decider: string, id: string, decision: DecisionInput, now: Date) {
   const today = todayOf(now);

@@ -33,6 +33,37 @@ function bundle(
     remoteSupervision: grants.map((g, i) => ({ requestId: `req-${i}`, supervisorId: SUPERVISOR_ID, ...g })),
   };
 }
+const TODAY = "2026-06-01";
+const doc = (path: string, data: unknown): Doc => ({ path, id: path.split("/").pop()!, data });
+const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
+
+/** The documents of application a1 of u1 describing `b`, with the candidate's granted (or not) requests. */
+function docsOf(
+  b: Bundle,
+  requests: Doc[],
+  { candidateAt, supervisorAt }: { candidateAt: string | null; supervisorAt: string | null },
+): ApplicationDocs {
+  return {
+    application: doc("applications/a1", {
+      ownerUid: "u1",
+      route: "level2",
+      status: "draft",
+      supervisorIds: [SUPERVISOR_ID],
+      examResultId: "e1",
+    }),
+    profile: doc("users/u1", { ...strip({ id: "", ...b.candidate }), institution: candidateAt }),
+    exam: doc("examResults/e1", { uid: "u1", ...b.exam }),
+    level2: null,
+    supervisors: b.supervisors.map((s) => doc(`supervisors/${s.id}`, { ...strip(s), institution: supervisorAt })),
+    cases: b.cases.map((c) => doc(`applications/a1/cases/${c.id}`, strip(c))),
+    cme: b.cme.map((e) => doc(`applications/a1/cme/${e.id}`, strip(e))),
+    training: b.training.map((t) => doc(`applications/a1/training/${t.id}`, strip(t))),
+    recognition: [],
+    declarations: [doc(`applications/a1/declarations/${SUPERVISOR_ID}`, { signedOn: "2026-05-20" })],
+    requests,
+  };
+}
+
 const excludedCases = (b: Bundle) =>
   findingsOf(validateApplication(b), "REMOTE_SUPERVISION_NOT_APPROVED").flatMap((f) => f.caseIds ?? []);
 
@@ -131,9 +162,6 @@ describe("a granted remote-supervision request", () => {
 });
 
 describe("from the request documents to the engine", () => {
-  const TODAY = "2026-06-01";
-  const doc = (path: string, data: unknown): Doc => ({ path, id: path.split("/").pop()!, data });
-  const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
   const b = makeBundle("level2");
   const request = (id: string, over: object = {}) =>
     doc(`requests/${id}`, {
@@ -145,27 +173,12 @@ describe("from the request documents to the engine", () => {
       decision: { outcome: "approved" },
       ...over,
     });
-  const docs = (requests: Doc[], appOver: object = {}): ApplicationDocs => ({
-    application: doc("applications/a1", {
-      ownerUid: "u1",
-      route: "level2",
-      status: "draft",
-      supervisorIds: [SUPERVISOR_ID],
-      examResultId: "e1",
-      ...appOver,
-    }),
-    profile: doc("users/u1", { ...strip({ id: "", ...b.candidate }), institution: CANDIDATE_AT }),
-    exam: doc("examResults/e1", { uid: "u1", ...b.exam }),
-    level2: null,
-    supervisors: b.supervisors.map((s) => doc(`supervisors/${s.id}`, { ...strip(s), institution: SUPERVISOR_AT })),
-    cases: b.cases.map((c) => doc(`applications/a1/cases/${c.id}`, strip(c))),
-    cme: b.cme.map((e) => doc(`applications/a1/cme/${e.id}`, strip(e))),
-    training: b.training.map((t) => doc(`applications/a1/training/${t.id}`, strip(t))),
-    recognition: [],
-    declarations: [doc(`applications/a1/declarations/${SUPERVISOR_ID}`, { signedOn: "2026-05-20" })],
-    requests,
-  });
-  const judge = (requests: Doc[]) => judgeApplication(docs(requests), TODAY, DEFAULT_POLICY).report;
+  const judge = (requests: Doc[]) =>
+    judgeApplication(
+      docsOf(b, requests, { candidateAt: CANDIDATE_AT, supervisorAt: SUPERVISOR_AT }),
+      TODAY,
+      DEFAULT_POLICY,
+    ).report;
 
   it("a granted request of the candidate counts", () => {
     expect(judge([request("r1")]).eligible).toBe(true);
@@ -189,30 +202,8 @@ describe("from the request documents to the engine", () => {
 });
 
 describe("special circumstances: a policy override for one application", () => {
-  const TODAY = "2026-06-01";
-  const doc = (path: string, data: unknown): Doc => ({ path, id: path.split("/").pop()!, data });
-  const strip = <T extends { id: string }>({ id: _id, ...rest }: T) => rest;
   const b = makeBundle("level2");
   const short = { ...b, cases: b.cases.slice(0, 140) };
-  const docs = (requests: Doc[]): ApplicationDocs => ({
-    application: doc("applications/a1", {
-      ownerUid: "u1",
-      route: "level2",
-      status: "draft",
-      supervisorIds: [SUPERVISOR_ID],
-      examResultId: "e1",
-    }),
-    profile: doc("users/u1", strip({ id: "", ...b.candidate })),
-    exam: doc("examResults/e1", { uid: "u1", ...b.exam }),
-    level2: null,
-    supervisors: b.supervisors.map((s) => doc(`supervisors/${s.id}`, strip(s))),
-    cases: short.cases.map((c) => doc(`applications/a1/cases/${c.id}`, strip(c))),
-    cme: b.cme.map((e) => doc(`applications/a1/cme/${e.id}`, strip(e))),
-    training: b.training.map((t) => doc(`applications/a1/training/${t.id}`, strip(t))),
-    recognition: [],
-    declarations: [doc(`applications/a1/declarations/${SUPERVISOR_ID}`, { signedOn: "2026-05-20" })],
-    requests,
-  });
   const special = (id: string, over: object = {}) =>
     doc(`requests/${id}`, {
       kind: "special-circumstances",
@@ -223,7 +214,8 @@ describe("special circumstances: a policy override for one application", () => {
       decision: { outcome: "granted", policyOverride: { cases: { required: { level2: 140 } } } },
       ...over,
     });
-  const judge = (requests: Doc[]) => judgeApplication(docs(requests), TODAY, DEFAULT_POLICY).report;
+  const judge = (requests: Doc[]) =>
+    judgeApplication(docsOf(short, requests, { candidateAt: null, supervisorAt: null }), TODAY, DEFAULT_POLICY).report;
 
   it("without an override, 140 cases of 150 are not enough", () => {
     expect(judge([]).eligible).toBe(false);

@@ -245,7 +245,7 @@ export function bundleFromDocs(
           }
         : null,
       uid: owner,
-      institution: profile?.institution ?? null,
+      ...(profile?.institution ? { institution: profile.institution } : {}),
     },
     exam: exam ? { passed: exam.passed, sittingDate: exam.sittingDate, resultDate: exam.resultDate } : null,
     // The later of the exam result's (where a granted extension request sets it) and the application's.
@@ -257,8 +257,10 @@ export function bundleFromDocs(
     cme: docs.cme.map(withId) as Bundle["cme"],
     peerRecognition: recognition,
     supervisorDeclaration: declarations[0] ?? null,
-    remoteSupervision: remoteSupervisionGrants(grantedRequests(docs, owner)),
   };
+  // Only when there are some: bundles (and submission snapshots) without approvals keep their shape.
+  const remote = remoteSupervisionGrants(grantedRequests(docs, owner));
+  if (remote.length) bundle.remoteSupervision = remote;
   return { bundle, findings };
 }
 
