@@ -246,3 +246,30 @@ describe("special circumstances: a policy override for one application", () => {
     expect(findingsOf(report, "POLICY_OVERRIDE_INVALID")[0].documentPath).toBe("requests/sc-1");
   });
 });
+
+describe("the logbook deadline a granted extension moves", () => {
+  const b = makeBundle("level2");
+  const late = { ...b, exam: { passed: true, sittingDate: "2024-03-01", resultDate: "2024-05-31" } };
+  const judge = (examOver: object, appOver: object = {}) => {
+    const docs = docsOf(late, [], { candidateAt: null, supervisorAt: null });
+    docs.exam = doc("examResults/e1", { uid: "u1", ...late.exam, ...examOver });
+    docs.application = { ...docs.application, data: { ...(docs.application.data as object), ...appOver } };
+    return codesOf(judgeApplication(docs, TODAY, DEFAULT_POLICY).report);
+  };
+
+  it("without an extension the deadline (2026-05-31) has passed on 2026-06-01", () => {
+    expect(judge({})).toContain("LOGBOOK_SUBMISSION_DEADLINE_PASSED");
+  });
+  it("the exam result's extensionGrantedUntil moves it: the last day still counts, the day before does not", () => {
+    expect(judge({ extensionGrantedUntil: "2026-06-01" })).not.toContain("LOGBOOK_SUBMISSION_DEADLINE_PASSED");
+    expect(judge({ extensionGrantedUntil: "2026-05-31" })).toContain("LOGBOOK_SUBMISSION_DEADLINE_PASSED");
+  });
+  it("the later of the exam result's and the application's counts", () => {
+    expect(judge({ extensionGrantedUntil: "2026-01-01" }, { extensionGrantedUntil: "2026-12-31" })).not.toContain(
+      "LOGBOOK_SUBMISSION_DEADLINE_PASSED",
+    );
+    expect(judge({ extensionGrantedUntil: "2026-12-31" }, { extensionGrantedUntil: "2026-01-01" })).not.toContain(
+      "LOGBOOK_SUBMISSION_DEADLINE_PASSED",
+    );
+  });
+});
