@@ -335,4 +335,56 @@ async function seedRecertification() {
 await seedRecertification();
 // ---------- end recertification ----------
 
+// ---------- requests (docs/requests.md) ----------
+// For trying each kind of request on `npm start`: the demo candidate's
+// supervisor letter (an accepted evidence file) for an extension, a Level 3
+// supervisor at another institution for remote supervision, and a failed
+// exam sitting 10 days ago for an exam appeal.
+async function seedRequests() {
+  await upsertUser({ uid: "demo-remote-supervisor", email: "remote@demo.cmr", displayName: "Demo Remote Supervisor" });
+  const today = new Date().toISOString().slice(0, 10);
+  const batch = db.batch();
+  batch.set(db.doc("users/demo-candidate/evidence/demo-leave-letter"), {
+    ownerUid: "demo-candidate",
+    fileName: "supervisor-letter.pdf",
+    path: "evidence/demo-candidate/demo-leave-letter/supervisor-letter.pdf",
+    size: 2048,
+    contentType: "application/pdf",
+    uploadedContentType: "application/pdf",
+    generation: "1",
+    sha256: "1".repeat(64),
+    status: "accepted",
+    reason: null,
+    deletedAt: null,
+  });
+  batch.set(db.doc("supervisors/demo-remote-supervisor"), {
+    name: "Demo Remote Supervisor",
+    body: "EACVI",
+    level3From: "2018-01-01",
+    level3Until: null,
+    institution: "Remote University Hospital",
+  });
+  batch.set(db.doc("users/demo-remote-supervisor"), {
+    displayName: "Demo Remote Supervisor",
+    email: "remote@demo.cmr",
+  });
+  batch.set(db.doc("examResults/demo-exam-resit"), {
+    uid: "demo-candidate",
+    passed: false,
+    status: "failed",
+    sittingDate: isoPlusDays(today, -40),
+    resultDate: isoPlusDays(today, -10),
+    score: 57,
+    maxScore: 100,
+    passMark: 60,
+  });
+  await batch.commit();
+  console.log(
+    "seed: requests: letter demo-leave-letter, remote supervisor demo-remote-supervisor, exam demo-exam-resit",
+  );
+}
+
+await seedRequests();
+// ---------- end requests ----------
+
 if (process.env.SEED_WAIT_FOR_TRIGGERS === "true") await checkTriggersRan();

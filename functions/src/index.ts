@@ -81,3 +81,12 @@ export {
   verifyExamResults,
 } from "./exam/index.js";
 export { checkLogbookAccess } from "./logbook/index.js";
+// --- requests (functions/src/requests) ---
+export {
+  decideRequest,
+  onRequestWrite,
+  requestChanges,
+  resubmitRequest,
+  submitRequest,
+  withdrawRequest,
+} from "./requests/index.js";

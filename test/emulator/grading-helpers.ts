@@ -51,6 +51,16 @@ export async function eligibleApplication(db: Firestore, route: Route = "level2"
   await db
     .doc(`users/${SUPERVISOR_ID}`)
     .set({ displayName: "Dr Supervisor", email: "sup@example.org" }, { merge: true });
+  // The supervisor is at another institution: remote supervision was approved (functions/src/requests).
+  await db.doc(`requests/remote-${seeded.appId}`).set({
+    kind: "remote-supervision",
+    candidateUid: seeded.ownerUid,
+    status: "granted",
+    applicationId: null,
+    supervisorUids: [SUPERVISOR_ID],
+    content: { kind: "remote-supervision", remoteSupervisorUid: SUPERVISOR_ID, from: "2020-01-01", to: "2030-12-31" },
+    decision: { outcome: "approved" },
+  });
   return { ...seeded, bundle };
 }
 

@@ -243,3 +243,51 @@ describe("exam registrations and answers", () => {
     expect((await db.doc(reg(sessions.upcoming, other)).get()).exists).toBe(true); // nobody else's
   });
 });
+
+// ---------- requests (functions/src/requests) ----------
+describe("requests in the export and the erasure", () => {
+  async function withRequests() {
+    const c = await candidate();
+    const req = (status: string, decision: object | null) => ({
+      kind: "special-circumstances",
+      candidateUid: c.uid,
+      status,
+      applicationId: c.draftId,
+      supervisorUids: [],
+      content: { kind: "special-circumstances", applicationId: c.draftId, text: "Circumstances." },
+      decision,
+    });
+    const decided = uniqueId("req");
+    const withdrawn = uniqueId("req");
+    await db.doc(`requests/${decided}`).set(req("refused", { outcome: "refused", decidedOn: "2026-03-01" }));
+    await db.doc(`requests/${decided}/history/001-submitted`).set({ event: "submitted" });
+    await db.doc(`requests/${withdrawn}`).set(req("withdrawn", null));
+    await db.doc(`requests/${withdrawn}/history/001-submitted`).set({ event: "submitted" });
+    return { ...c, decided, withdrawn };
+  }
+
+  it("the export holds the caller's requests with their history", async () => {
+    const c = await withRequests();
+    const { result } = await callFunction("exportMyData", {}, { uid: c.uid });
+    const paths = (result!.requests as { path: string }[]).map((r) => r.path).sort();
+    expect(paths).toEqual(
+      [
+        `requests/${c.decided}`,
+        `requests/${c.decided}/history/001-submitted`,
+        `requests/${c.withdrawn}`,
+        `requests/${c.withdrawn}/history/001-submitted`,
+      ].sort(),
+    );
+  });
+
+  it("the erasure removes an undecided or withdrawn request with its history and keeps a decision, saying until when", async () => {
+    const c = await withRequests();
+    const { result } = await callFunction("requestErasure", { confirm: true }, { uid: c.uid });
+    const outcome = result as { erased: { path: string }[]; kept: { path: string; until: string | null }[] };
+    expect(outcome.erased.map((e) => e.path)).toContain(`requests/${c.withdrawn}`);
+    expect((await db.doc(`requests/${c.withdrawn}`).get()).exists).toBe(false);
+    expect((await db.doc(`requests/${c.withdrawn}/history/001-submitted`).get()).exists).toBe(false);
+    expect(outcome.kept.find((k) => k.path === `requests/${c.decided}`)?.until).toBe("2036-03-01");
+    expect((await db.doc(`requests/${c.decided}`).get()).exists).toBe(true);
+  });
+});

@@ -249,10 +249,18 @@ describe("the committee digest", () => {
     await db
       .doc("applications/recent")
       .set({ ownerUid: "y", route: "level2", status: "submitted", submittedOn: addDaysIso(addMonthsIso(day, -3), 1) });
-    await db
-      .doc("remoteSupervisionRequests/r1")
-      .set({ uid: "x", status: "pending", requestedOn: addDaysIso(day, -28) });
-    await db.doc("remoteSupervisionRequests/r2").set({ uid: "x", status: "answered", requestedOn: "2026-01-01" });
+    // Requests: overdue once decisionDueOn is before today, while waiting for a decision.
+    const req = (status: string, decisionDueOn: string | null) => ({
+      kind: "remote-supervision",
+      candidateUid: "x",
+      status,
+      decisionDueOn,
+    });
+    await db.doc("requests/r1").set(req("submitted", addDaysIso(day, -1)));
+    await db.doc("requests/r3").set({ ...req("resubmitted", addDaysIso(day, -3)), kind: "exam-appeal" });
+    await db.doc("requests/r4").set(req("submitted", day));
+    await db.doc("requests/r2").set(req("granted", null));
+    await db.doc("requests/r5").set(req("changes-requested", null));
     await db.doc("examSessions/s1").set({ sittingDate: addDaysIso(day, -56), resultsReleased: false });
     await db.doc("examSessions/s2").set({ sittingDate: "2025-11-07", resultsReleased: true });
     await db.doc("undeliverable/recert-c-m-6").set({ uid: "holder-c", about: "certification c", reportedOn: null });
@@ -266,8 +274,9 @@ describe("the committee digest", () => {
     expect(mail?.to).toBe(COMMITTEE);
     expect(mail?.message.text).toContain("application late, submitted 2026-01-15");
     expect(mail?.message.text).not.toContain("application recent");
-    expect(mail?.message.text).toContain("request r1, sent 2026-03-18");
-    expect(mail?.message.text).not.toContain("r2");
+    expect(mail?.message.text).toContain("remote-supervision request r1, due 2026-04-14");
+    expect(mail?.message.text).toContain("exam-appeal request r3, due 2026-04-12");
+    for (const notDue of ["r2", "r4", "r5"]) expect(mail?.message.text).not.toContain(`request ${notDue}`);
     expect(mail?.message.text).toContain("session s1, sat 2026-02-18");
     expect(mail?.message.text).toContain("user holder-c");
     expect((await db.doc("undeliverable/recert-c-m-6").get()).get("reportedOn")).toBe("2026-04-15");

@@ -10,6 +10,7 @@ import {
   type DigestItems,
 } from "./domain/committee-digest.js";
 import { COLLECTIONS } from "../platform/paths.js";
+import { AWAITING_DECISION } from "../requests/index.js";
 import { emptyStats, type JobStats } from "../platform/jobs/paging.js";
 
 const LIST_LIMIT = 500;
@@ -33,13 +34,14 @@ export async function runCommitteeDigestJob(
       .get();
   const [logbooks, requests, sessions, unreachable] = await Promise.all([
     waitingSince(COLLECTIONS.applications, "status", "submitted", "submittedOn", cutoffs.logbooksSubmittedBy),
-    waitingSince(
-      COLLECTIONS.remoteSupervisionRequests,
-      "status",
-      "pending",
-      "requestedOn",
-      cutoffs.remoteRequestsSentBy,
-    ),
+    // Requests waiting for a decision (submitted or resubmitted) past their due date.
+    db
+      .collection(COLLECTIONS.requests)
+      .where("status", "in", AWAITING_DECISION)
+      .where("decisionDueOn", "<", cutoffs.requestsDueBefore)
+      .orderBy("decisionDueOn")
+      .limit(LIST_LIMIT)
+      .get(),
     waitingSince(COLLECTIONS.examSessions, "resultsReleased", false, "sittingDate", cutoffs.examsSatBy),
     db.collection(COLLECTIONS.undeliverable).where("reportedOn", "==", null).limit(LIST_LIMIT).get(),
   ]);
@@ -68,7 +70,11 @@ export async function runCommitteeDigestJob(
   }
   const items: DigestItems = {
     overdueLogbooks: logbooks.docs.map((d) => ({ applicationId: d.id, submittedOn: d.get("submittedOn") })),
-    unansweredRemoteRequests: requests.docs.map((d) => ({ requestId: d.id, requestedOn: d.get("requestedOn") })),
+    overdueRequests: requests.docs.map((d) => ({
+      requestId: d.id,
+      kind: d.get("kind"),
+      dueOn: d.get("decisionDueOn"),
+    })),
     unreleasedExams: sessions.docs.map((d) => ({ sessionId: d.id, sittingDate: d.get("sittingDate") })),
     unreachableUsers: unreachable.docs.map((d) => ({
       uid: d.get("uid"),

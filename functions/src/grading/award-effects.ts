@@ -47,6 +47,8 @@ interface AwardedDoc {
   awardedOn: string;
   expiresOn: string;
   holderName: string | null;
+  /** Set when a logbook appeal overturned a failure: the failure's result mail already used the result id. */
+  appealRequestId?: string | null;
 }
 
 /** The mail that carries the certificate; by default the pass mail of the logbook's result. */
@@ -81,7 +83,16 @@ export async function deliverCertificate(db: Firestore, certId: string, cert: Aw
       db,
       tx,
       recipient,
-      [{ id: mail?.id ?? messageIds.result(cert.applicationId, cert.submission), msg }],
+      [
+        {
+          id:
+            mail?.id ??
+            (cert.appealRequestId
+              ? messageIds.resultOnAppeal(cert.applicationId, cert.submission)
+              : messageIds.result(cert.applicationId, cert.submission)),
+          msg,
+        },
+      ],
       `certification ${certId}`,
     );
     tx.update(db.doc(paths.certification(certId)), {

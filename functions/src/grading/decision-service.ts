@@ -25,6 +25,12 @@ export interface DecisionInput {
   comments: string[];
   /** Existing grade documents, which the candidate may read once decided. */
   gradeRefs: DocumentReference[];
+  /**
+   * A logbook appeal that overturned a failure (functions/src/requests): the
+   * round was decided before, so the graders' loads are not released again,
+   * the history keeps the first decision, and the award names the appeal.
+   */
+  appealRequestId?: string;
 }
 
 /** The certification's id: one per application and submission, so a retry finds it. */
@@ -81,6 +87,7 @@ export async function applyDecision(
         createdAt: FieldValue.serverTimestamp(),
         nextActionOn: decidedOn,
         certificatePath: null,
+        ...(decision.appealRequestId ? { appealRequestId: decision.appealRequestId } : {}),
       });
       // A new EACVI Level 3 may supervise from the award date; an existing entry is left as it is.
       if (supervisorSnap && !supervisorSnap.exists) {
@@ -135,13 +142,15 @@ export async function applyDecision(
       decidedAt: FieldValue.serverTimestamp(),
     });
     for (const ref of decision.gradeRefs) tx.update(ref, { visibleToCandidate: true });
-    releaseLoads(db, tx, round);
-    appendHistory(db, tx, appId, historyId(round.submission, "decided"), "decided", {
+    if (!decision.appealRequestId) releaseLoads(db, tx, round);
+    const appeal = decision.appealRequestId;
+    appendHistory(db, tx, appId, historyId(round.submission, "decided", appeal ? "appeal" : undefined), "decided", {
       submission: round.submission,
       outcome: decision.outcome,
-      by: decision.by ? "chair" : "graders",
+      by: appeal ? "appeal-panel" : decision.by ? "chair" : "graders",
       reason: decision.reason,
       on: decidedOn,
+      ...(appeal ? { appealRequestId: appeal } : {}),
     });
     writeAward?.();
     sendFailure?.();
@@ -195,4 +204,63 @@ export async function decideAsChair(
     const finish = await applyDecision(db, tx, round.data, { outcome, by: chair, reason, comments, gradeRefs }, now);
     finish();
   });
+}
+
+/**
+ * A logbook appeal overturned a failed decision (functions/src/requests):
+ * the award path, as if the graders had passed it. Reads first; returns the
+ * writes, for the caller's transaction.
+ */
+export async function overturnOnAppeal(
+  db: Firestore,
+  tx: Transaction,
+  appId: string,
+  appeal: { requestId: string; by: string; reason: string },
+  now: Date,
+): Promise<() => void> {
+  const snap = await tx.get(db.doc(paths.grading(appId)));
+  const round = roundSchema.safeParse(snap.data());
+  if (!snap.exists || !round.success) {
+    throw new HttpsError("failed-precondition", `Application ${appId} has no grading round to overturn.`);
+  }
+  if (round.data.status !== "decided" || round.data.outcome !== "failed") {
+    throw new HttpsError(
+      "failed-precondition",
+      `Only a failed decision can be overturned; this round is ${round.data.status}.`,
+    );
+  }
+  return applyDecision(
+    db,
+    tx,
+    round.data,
+    {
+      outcome: "passed",
+      by: appeal.by,
+      reason: appeal.reason,
+      comments: [],
+      gradeRefs: [],
+      appealRequestId: appeal.requestId,
+    },
+    now,
+  );
+}
+
+/** Who may not sit on the appeal panel: the graders and the chair who decided. */
+export async function originalDeciders(db: Firestore, tx: Transaction, appId: string) {
+  const snap = await tx.get(db.doc(paths.grading(appId)));
+  const round = roundSchema.safeParse(snap.data());
+  if (!snap.exists || !round.success) return null;
+  const decidedBy = snap.get("decision.by");
+  return {
+    status: round.data.status,
+    outcome: round.data.outcome ?? null,
+    submission: round.data.submission,
+    appealBy: typeof snap.get("appealBy") === "string" ? (snap.get("appealBy") as string) : null,
+    excluded: [
+      ...new Set([
+        ...round.data.graderUids,
+        ...(typeof decidedBy === "string" && decidedBy !== "graders" ? [decidedBy] : []),
+      ]),
+    ],
+  };
 }

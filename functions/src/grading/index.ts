@@ -18,3 +18,5 @@ export { pdfAttachment, storageAvailable, storePdf } from "./award-effects.js";
 // follows certifications by itself: syncRegisterOnCertificationWrite).
 export { certificateNumber, verificationCode } from "./domain/index.js";
 export { deliverCertificate, type CertificateMail } from "./award-effects.js";
+// For functions/src/requests: a logbook appeal that overturns a failure takes the award path.
+export { overturnOnAppeal, originalDeciders } from "./decision-service.js";

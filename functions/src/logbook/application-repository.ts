@@ -4,7 +4,7 @@
 import type { DocumentReference, DocumentSnapshot, Firestore } from "firebase-admin/firestore";
 import type { Reader } from "../platform/reader.js";
 import type { ApplicationDocs, Doc } from "./domain/application-docs.js";
-import { APPLICATION_PARTS, paths } from "../platform/paths.js";
+import { APPLICATION_PARTS, COLLECTIONS, paths } from "../platform/paths.js";
 
 export { directReader, transactionReader, type Reader } from "../platform/reader.js";
 
@@ -49,9 +49,14 @@ export async function loadApplicationDocs(
   ];
   const supervisorRefs = stringList(app, "supervisorIds").map((id) => db.doc(paths.supervisor(id)));
 
-  const [singles, supervisors, ...parts] = await Promise.all([
+  // The candidate's granted requests (functions/src/requests): remote supervision, policy overrides.
+  const grantedRequests = owner
+    ? db.collection(COLLECTIONS.requests).where("candidateUid", "==", owner).where("status", "==", "granted")
+    : null;
+  const [singles, supervisors, requests, ...parts] = await Promise.all([
     reader.getAll(single.filter((ref): ref is DocumentReference => ref !== null)),
     reader.getAll(supervisorRefs),
+    grantedRequests ? reader.query(grantedRequests) : null,
     ...APPLICATION_PARTS.map((part) => reader.query(db.collection(paths.part(appId, part)))),
   ]);
   const byPath = new Map(singles.map((snap) => [snap.ref.path, snap]));
@@ -61,7 +66,12 @@ export async function loadApplicationDocs(
   };
   const [cases, cme, training, recognition, declarations] = parts.map((q) => q.docs.map(toDoc));
 
-  const reads = 1 + singles.length + supervisors.length + parts.reduce((n, q) => n + Math.max(1, q.size), 0);
+  const reads =
+    1 +
+    singles.length +
+    supervisors.length +
+    (requests ? Math.max(1, requests.size) : 0) +
+    parts.reduce((n, q) => n + Math.max(1, q.size), 0);
   return {
     docs: {
       application: toDoc(appSnap),
@@ -74,6 +84,7 @@ export async function loadApplicationDocs(
       training,
       recognition,
       declarations,
+      requests: requests ? requests.docs.map(toDoc) : [],
     },
     reads,
   };

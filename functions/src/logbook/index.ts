@@ -19,3 +19,7 @@ export { checkLogbookAccess } from "./callables/check-logbook-access.js";
 // The pure engine pieces other features reuse (recertification's CME screening).
 export { screenCmeEntries, error, warning, sortFindings, round2, cmeEntrySchema } from "./domain/index.js";
 export type { CmeEntry, CreditedEvent, Finding, Requirement } from "./domain/index.js";
+// For functions/src/requests: the logbook deadline an extension moves.
+export { examResultSchema, logbookDeadline } from "./domain/deadline.js";
+// For functions/src/requests: a request that changes reports revalidates the candidate's applications.
+export { revalidateApplicationsOf } from "./revalidate-owner.js";

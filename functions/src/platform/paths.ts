@@ -9,7 +9,6 @@ export const COLLECTIONS = {
   config: "config",
   register: "register",
   undeliverable: "undeliverable",
-  remoteSupervisionRequests: "remoteSupervisionRequests",
   examSessions: "examSessions",
   revalidationState: "revalidationState",
   revalidationPending: "revalidationPending",
@@ -21,6 +20,8 @@ export const COLLECTIONS = {
   /** The "Run Payments with Stripe" extension's customers collection (its default path). */
   customers: "customers",
   // --- end recertification ---
+  // --- requests (functions/src/requests) ---
+  requests: "requests",
 } as const;
 
 /** The candidate-written sub-collections of an application. */

@@ -58,8 +58,21 @@ export async function eraseOnRequest(
   for (const doc of [...holdings.notifications, ...holdings.undeliverable, ...holdings.mail]) {
     await decide(doc.path, gone("a message already delivered or undeliverable"), () => db.doc(doc.path).delete());
   }
-  for (const doc of holdings.remoteSupervisionRequests) {
-    await decide(doc.path, gone("a request of the candidate's own"), () => db.doc(doc.path).delete());
+  // Requests (functions/src/requests): a decision is a record of the programme (a moved deadline,
+  // an approved supervisor, an appeal) and stays like one; an undecided or withdrawn one goes, with its history.
+  for (const doc of holdings.requests.filter((d) => d.path.split("/").length === 2)) {
+    const decidedOn = (doc.data.decision as { decidedOn?: unknown } | null)?.decidedOn;
+    if (typeof decidedOn === "string") {
+      outcome.kept.push({
+        path: doc.path,
+        reason: "a decision on a request is a record of the programme (deadlines, supervision, appeals)",
+        until: addMonthsIso(decidedOn, 12 * r.decisionYears),
+      });
+      continue;
+    }
+    await decide(doc.path, gone("an undecided or withdrawn request of the candidate's own"), async () => {
+      await db.recursiveDelete(db.doc(doc.path));
+    });
   }
   for (const exam of holdings.examResults) {
     const resultDate = typeof exam.data.resultDate === "string" ? exam.data.resultDate : today;

@@ -35,7 +35,8 @@ export interface Holdings {
   /** The person's row in the public register (keyed by their uid), at most one. */
   registerEntries: HeldDocument[];
   supervisor: HeldDocument | null;
-  remoteSupervisionRequests: HeldDocument[];
+  /** Requests and appeals the person sent (functions/src/requests), each with its history. */
+  requests: HeldDocument[];
   undeliverable: HeldDocument[];
   mail: HeldDocument[];
   // exam (issue 12)
@@ -131,6 +132,12 @@ async function grading(db: Firestore, appId: string): Promise<HeldGrading | null
   return { ...withoutGraders(round), grades, questions, history };
 }
 
+async function requestsOf(db: Firestore, uid: string): Promise<HeldDocument[]> {
+  const sent = await db.collection(COLLECTIONS.requests).where("candidateUid", "==", uid).get();
+  const histories = await Promise.all(sent.docs.map((d) => all(d.ref.collection("history"))));
+  return sent.docs.flatMap((d, i) => [held(d), ...histories[i]]);
+}
+
 export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings> {
   const profile = await one(db, paths.user(uid));
   const email = typeof profile?.data.email === "string" ? profile.data.email : null;
@@ -151,7 +158,7 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     certifications,
     registerEntries: registerEntry ? [registerEntry] : [],
     supervisor: await one(db, paths.supervisor(uid)),
-    remoteSupervisionRequests: await byUid(COLLECTIONS.remoteSupervisionRequests),
+    requests: await requestsOf(db, uid),
     undeliverable: await byUid(COLLECTIONS.undeliverable),
     mail: email ? await all(db.collection(COLLECTIONS.mail).where("to", "==", email)) : [],
     // exam (issue 12)

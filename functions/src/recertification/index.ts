@@ -12,3 +12,5 @@ export { askRecertificationQuestion, answerRecertificationQuestion } from "./cal
 export { revalidateRecertification, revalidateRecertificationCme } from "./triggers/revalidate-recertification.js";
 export { recertificationOnPayment } from "./triggers/on-payment-write.js";
 export { deliverCertificateOnRenewal } from "./triggers/on-renewal-created.js";
+// For functions/src/requests: the recertification deadline an extension moves.
+export { certificationSchema, recertificationWindow } from "./domain/reminders.js";

@@ -7,13 +7,13 @@ import {
   questionsAskedBy,
 } from "../../../functions/src/digest/domain/committee-digest.js";
 
-const empty = { overdueLogbooks: [], unansweredRemoteRequests: [], unreleasedExams: [], unreachableUsers: [] };
+const empty = { overdueLogbooks: [], overdueRequests: [], unreleasedExams: [], unreachableUsers: [] };
 
 describe("committee digest", () => {
-  it("overdue means submitted 3 months ago, requested 4 weeks ago, sat 8 weeks ago", () => {
+  it("overdue means submitted 3 months ago, a request's due date passed, sat 8 weeks ago", () => {
     expect(digestCutoffs("2026-11-29", DEFAULT_POLICY)).toEqual({
       logbooksSubmittedBy: "2026-08-29",
-      remoteRequestsSentBy: "2026-11-01",
+      requestsDueBefore: "2026-11-29",
       examsSatBy: "2026-10-04",
     });
   });
@@ -37,7 +37,28 @@ describe("committee digest", () => {
       "Logbooks without a result 3 months after submission (1):\n- application a1, submitted 2026-08-01",
     );
     expect(digest?.text).toContain("user u9");
-    expect(digest?.text).not.toContain("Remote-supervision");
+    expect(digest?.text).not.toContain("Requests and appeals");
+  });
+});
+
+describe("committee digest: requests", () => {
+  it("lists overdue requests of every kind with their due date", () => {
+    const digest = committeeDigest(
+      "2026-11-29",
+      {
+        ...empty,
+        overdueRequests: [
+          { requestId: "r1", kind: "remote-supervision", dueOn: "2026-11-28" },
+          { requestId: "r2", kind: "exam-appeal", dueOn: "2026-11-01" },
+        ],
+      },
+      DEFAULT_POLICY,
+    );
+    expect(digest?.text).toContain(
+      "Requests and appeals not decided by their due date (remote supervision: 4 weeks) (2):",
+    );
+    expect(digest?.text).toContain("- remote-supervision request r1, due 2026-11-28");
+    expect(digest?.text).toContain("- exam-appeal request r2, due 2026-11-01");
   });
 });
 
@@ -74,9 +95,9 @@ describe("committee digest: every section, worked out by hand", () => {
       "2026-11-29",
       {
         overdueLogbooks: [],
-        unansweredRemoteRequests: [
-          { requestId: "r1", requestedOn: "2026-10-01" },
-          { requestId: "r2", requestedOn: "2026-10-02" },
+        overdueRequests: [
+          { requestId: "r1", kind: "remote-supervision", dueOn: "2026-10-29" },
+          { requestId: "r2", kind: "extension", dueOn: "2026-10-30" },
         ],
         unreleasedExams: [{ sessionId: "s1", sittingDate: "2026-09-01" }],
         unreachableUsers: [{ uid: "u1", about: "reminder" }],
@@ -87,7 +108,7 @@ describe("committee digest: every section, worked out by hand", () => {
     );
     expect(digest?.text).toBe(
       [
-        "Remote-supervision requests unanswered after 28 days (2):\n- request r1, sent 2026-10-01\n- request r2, sent 2026-10-02",
+        "Requests and appeals not decided by their due date (remote supervision: 4 weeks) (2):\n- remote-supervision request r1, due 2026-10-29\n- extension request r2, due 2026-10-30",
         "Exam results not released 8 weeks after the sitting (1):\n- session s1, sat 2026-09-01",
         "Applications waiting for graders (fewer than two eligible: reassignGrader) (1):\n- application a1",
         "Random checks denied by the supervisor (1):\n- application a4, case case-9",

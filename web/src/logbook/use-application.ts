@@ -3,7 +3,15 @@
 // server's validation/current stays the authority; `serverState` says whether
 // it has caught up with what the browser shows.
 import { useEffect, useMemo, useRef, useState } from "react";
-import { collection, doc, onSnapshot, type DocumentSnapshot, type QuerySnapshot } from "firebase/firestore";
+import {
+  collection,
+  doc,
+  onSnapshot,
+  query,
+  where,
+  type DocumentSnapshot,
+  type QuerySnapshot,
+} from "firebase/firestore";
 import { sdk } from "../firebase";
 import { describeError } from "../errors";
 import {
@@ -202,6 +210,21 @@ export function useApplication(appId: string, { computeLocally }: { computeLocal
     return () => unsubscribe.forEach((u) => u());
   }, [supervisorKey]);
 
+  // Requests (functions/src/requests): the engine also reads the candidate's granted
+  // requests (remote-supervision approvals, special-circumstances overrides). Only the
+  // candidate may list them; for anyone else the list stays empty.
+  const [requestDocs, setRequestDocs] = useState<Doc[]>([]);
+  const owner = application?.ownerUid ?? "";
+  useEffect(() => {
+    if (!owner || !computeLocally) return;
+    const { db } = sdk();
+    return onSnapshot(
+      query(collection(db, "requests"), where("candidateUid", "==", owner), where("status", "==", "granted")),
+      (snap) => setRequestDocs(snap.docs.map(toDoc)),
+      () => setRequestDocs([]),
+    );
+  }, [owner, computeLocally]);
+
   const localReport = useMemo(() => {
     if (!computeLocally || !appDoc?.exists() || !application) return null;
     const at = (path: string | null) => (path ? (singles[path] ?? null) : null);
@@ -214,11 +237,12 @@ export function useApplication(appId: string, { computeLocally }: { computeLocal
         level2: at(level2Path),
         supervisors: application.supervisorIds.map((id) => supervisorDocs[id]).filter((d): d is Doc => !!d),
         ...parts,
+        requests: requestDocs,
       },
       today(),
       policy,
     ).report;
-  }, [appDoc, parts, singles, supervisorDocs, policy, computeLocally]);
+  }, [appDoc, parts, singles, supervisorDocs, requestDocs, policy, computeLocally]);
 
   const agrees = localReport === null || essence(localReport) === essence(serverReport);
   const recent = Date.now() - lastChange < CATCH_UP_MS;

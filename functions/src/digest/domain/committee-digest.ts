@@ -1,6 +1,6 @@
 // The committee's daily digest of overdue work: logbooks without a result 3
-// months after submission, remote-supervision requests unanswered after 4
-// weeks, exam results not released 8 weeks after the sitting, and people the
+// months after submission, requests of every kind (functions/src/requests)
+// past their decision date, exam results not released 8 weeks after the sitting, and people the
 // system could not e-mail.
 import { addDaysIso, addMonthsIso, type IsoDate } from "../../platform/domain/dates.js";
 import type { Policy } from "../../platform/domain/policy.js";
@@ -9,7 +9,8 @@ import { message, type MailMessage } from "../../platform/domain/mail.js";
 export interface DigestCutoffs {
   /** Logbooks submitted on or before this date are overdue. */
   logbooksSubmittedBy: IsoDate;
-  remoteRequestsSentBy: IsoDate;
+  /** Requests waiting for a decision whose decisionDueOn is before this date are overdue. */
+  requestsDueBefore: IsoDate;
   examsSatBy: IsoDate;
 }
 
@@ -17,14 +18,15 @@ export function digestCutoffs(today: IsoDate, policy: Policy): DigestCutoffs {
   const d = policy.committeeDeadlines;
   return {
     logbooksSubmittedBy: addMonthsIso(today, -d.logbookResultMonths),
-    remoteRequestsSentBy: addDaysIso(today, -d.remoteSupervisionAnswerDays),
+    requestsDueBefore: today,
     examsSatBy: addDaysIso(today, -7 * d.examResultsWeeks),
   };
 }
 
 export interface DigestItems {
   overdueLogbooks: { applicationId: string; submittedOn: IsoDate }[];
-  unansweredRemoteRequests: { requestId: string; requestedOn: IsoDate }[];
+  /** Requests of every kind still waiting for a decision after their decisionDueOn. */
+  overdueRequests: { requestId: string; kind: string; dueOn: IsoDate }[];
   unreleasedExams: { sessionId: string; sittingDate: IsoDate }[];
   unreachableUsers: { uid: string; about: string }[];
   /** Grading (functions/src/grading): applications without two eligible graders. */
@@ -55,8 +57,8 @@ export function committeeDigest(today: IsoDate, items: DigestItems, policy: Poli
     items.overdueLogbooks.map((l) => `application ${l.applicationId}, submitted ${l.submittedOn}`),
   );
   section(
-    `Remote-supervision requests unanswered after ${d.remoteSupervisionAnswerDays} days`,
-    items.unansweredRemoteRequests.map((r) => `request ${r.requestId}, sent ${r.requestedOn}`),
+    "Requests and appeals not decided by their due date (remote supervision: 4 weeks)",
+    items.overdueRequests.map((r) => `${r.kind} request ${r.requestId}, due ${r.dueOn}`),
   );
   section(
     `Exam results not released ${d.examResultsWeeks} weeks after the sitting`,

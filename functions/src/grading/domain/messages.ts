@@ -10,6 +10,7 @@ export const messageIds = {
   answered: (appId: string, questionId: string) => `grading-${appId}-answered-${questionId}`,
   chair: (appId: string, submission: number, chair: string) => `grading-${appId}-${submission}-chair-${chair}`,
   result: (appId: string, submission: number) => `grading-${appId}-${submission}-result`,
+  resultOnAppeal: (appId: string, submission: number) => `grading-${appId}-${submission}-result-appeal`,
   revoked: (certId: string) => `certification-${certId}-revoked`,
 };
 

@@ -27,6 +27,7 @@ const awardSchema = z.object({
   awardedOn: isoDate,
   expiresOn: isoDate,
   holderName: z.string().nullable().default(null),
+  appealRequestId: z.string().nullish(),
 });
 
 export const deliverCertificateOnAward = onDocumentCreated("certifications/{certId}", async (event) => {

@@ -5,8 +5,8 @@
 import { z } from "zod";
 import { BundleInvalidError, describeIssue } from "./bundle.js";
 import { validateApplication } from "./engine.js";
-import type { Policy } from "../../platform/domain/policy.js";
-import { error, sortFindings, type Finding, type Report } from "./report.js";
+import { deepMerge, policySchema, type Policy } from "../../platform/domain/policy.js";
+import { error, sortFindings, warning, type Finding, type Report } from "./report.js";
 import {
   candidateSchema,
   cmeEventSchema,
@@ -16,6 +16,7 @@ import {
   routeSchema,
   supervisorSchema,
   type Bundle,
+  type RemoteSupervisionGrant,
   type Route,
 } from "./schema.js";
 
@@ -37,6 +38,11 @@ export interface ApplicationDocs {
   training: Doc[];
   recognition: Doc[];
   declarations: Doc[];
+  /**
+   * The candidate's granted requests (functions/src/requests): remote
+   * supervision approvals and special-circumstances policy overrides.
+   */
+  requests?: Doc[];
 }
 
 export const APPLICATION_STATUSES = [
@@ -64,8 +70,90 @@ export const applicationSchema = z.object({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
-const profileSchema = candidateSchema.pick({ physicianRegistration: true, acls: true }).partial();
-const examResultSchema = examSchema.extend({ uid: z.string().min(1) });
+const profileSchema = candidateSchema.pick({ physicianRegistration: true, acls: true, institution: true }).partial();
+
+// --- requests (functions/src/requests): what the engine takes from granted requests ---
+const grantedRequestSchema = z.looseObject({
+  kind: z.string(),
+  status: z.literal("granted"),
+  candidateUid: z.string(),
+  applicationId: z.string().nullish(),
+  content: z.looseObject({
+    remoteSupervisorUid: z.string().optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+  }),
+  decision: z.looseObject({ policyOverride: z.record(z.string(), z.unknown()).nullish() }).nullish(),
+});
+type GrantedRequest = z.infer<typeof grantedRequestSchema> & { id: string };
+
+function grantedRequests(docs: ApplicationDocs, owner: string): GrantedRequest[] {
+  return (docs.requests ?? []).flatMap((doc) => {
+    const parsed = grantedRequestSchema.safeParse(doc.data);
+    return parsed.success && parsed.data.candidateUid === owner ? [{ ...parsed.data, id: doc.id }] : [];
+  });
+}
+
+/** The remote-supervision approvals of the candidate. */
+function remoteSupervisionGrants(requests: GrantedRequest[]): RemoteSupervisionGrant[] {
+  return requests.flatMap((r) =>
+    r.kind === "remote-supervision" && r.content.remoteSupervisorUid && r.content.from && r.content.to
+      ? [{ requestId: r.id, supervisorId: r.content.remoteSupervisorUid, from: r.content.from, to: r.content.to }]
+      : [],
+  );
+}
+
+/** `a.b.c = value` for each leaf of an override. */
+function describeOverride(value: unknown, prefix = ""): string[] {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([k, v]) => describeOverride(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [`${prefix} = ${JSON.stringify(value)}`];
+}
+
+/**
+ * The policy for this one application: the policy in force with the
+ * overrides of granted special-circumstances requests about it merged over
+ * it, each shown in the report with the decision's id. Nothing else
+ * overrides policy for one candidate.
+ */
+export function policyForApplication(
+  policy: Policy,
+  requests: GrantedRequest[],
+  appId: string,
+): { policy: Policy; findings: Finding[] } {
+  const findings: Finding[] = [];
+  let inForce = policy;
+  const overriding = requests
+    .filter((r) => r.kind === "special-circumstances" && r.applicationId === appId && r.decision?.policyOverride)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const r of overriding) {
+    const documentPath = `requests/${r.id}`;
+    const merged = policySchema.safeParse(deepMerge(inForce, r.decision!.policyOverride));
+    if (!merged.success) {
+      findings.push(
+        error(
+          "POLICY_OVERRIDE_INVALID",
+          `The policy override of special-circumstances decision ${r.id} is not valid and is not applied: ${merged.error.issues.map(describeIssue).join("; ")}`,
+          { documentPath },
+        ),
+      );
+      continue;
+    }
+    inForce = merged.data;
+    findings.push(
+      warning(
+        "POLICY_OVERRIDE",
+        `Policy overridden for this application by special-circumstances decision ${r.id}: ${describeOverride(r.decision!.policyOverride).join("; ")}`,
+        { documentPath },
+      ),
+    );
+  }
+  return { policy: inForce, findings };
+}
+// --- end requests ---
+// The exam result carries the extension an extension request grants (functions/src/requests).
+const examResultSchema = examSchema.extend({ uid: z.string().min(1), extensionGrantedUntil: isoDate.nullish() });
 const level2Schema = z.object({
   uid: z.string().min(1),
   level: z.literal(2),
@@ -103,6 +191,9 @@ function notOwned(doc: Doc, findings: Finding[]): null {
 
 /** A list item with the Firestore document id as its id. */
 const withId = (doc: Doc) => ({ ...(typeof doc.data === "object" && doc.data !== null ? doc.data : {}), id: doc.id });
+
+const latestOf = (a: string | null | undefined, b: string | null | undefined): string | null =>
+  a && b ? (a > b ? a : b) : (a ?? b ?? null);
 
 /** The bundle for the engine, and what was wrong with the documents. */
 export function bundleFromDocs(
@@ -154,9 +245,11 @@ export function bundleFromDocs(
           }
         : null,
       uid: owner,
+      ...(profile?.institution ? { institution: profile.institution } : {}),
     },
     exam: exam ? { passed: exam.passed, sittingDate: exam.sittingDate, resultDate: exam.resultDate } : null,
-    extensionGrantedUntil: application.extensionGrantedUntil ?? null,
+    // The later of the exam result's (where a granted extension request sets it) and the application's.
+    extensionGrantedUntil: latestOf(exam?.extensionGrantedUntil, application.extensionGrantedUntil),
     supervisors,
     supervisorIds: application.supervisorIds,
     training: docs.training.map(withId) as Bundle["training"],
@@ -165,6 +258,9 @@ export function bundleFromDocs(
     peerRecognition: recognition,
     supervisorDeclaration: declarations[0] ?? null,
   };
+  // Only when there are some: bundles (and submission snapshots) without approvals keep their shape.
+  const remote = remoteSupervisionGrants(grantedRequests(docs, owner));
+  if (remote.length) bundle.remoteSupervision = remote;
   return { bundle, findings };
 }
 
@@ -193,8 +289,10 @@ export function judgeApplication(
 
   const built = bundleFromDocs(docs, application, today);
   findings.push(...built.findings);
+  const forApp = policyForApplication(policy, grantedRequests(docs, application.ownerUid), docs.application.id);
+  findings.push(...forApp.findings);
   try {
-    const report = validateApplication(built.bundle, policy);
+    const report = validateApplication(built.bundle, forApp.policy);
     const all = sortFindings([...report.findings, ...findings]);
     return {
       report: { ...report, findings: all, eligible: report.eligible && all.every((f) => f.severity !== "error") },

@@ -25,6 +25,17 @@ export const examResultSchema = z.object({
   passMark: z.number().int().min(0).optional(),
   runId: z.string().min(1).optional(),
   completionCertificatePath: z.string().nullish(),
+  /** Earlier results replaced by a re-marking on appeal (functions/src/requests), oldest first. */
+  history: z
+    .array(
+      z.looseObject({
+        passed: z.boolean(),
+        resultDate: isoDate,
+        replacedOn: isoDate,
+        byRequest: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type ExamResult = z.infer<typeof examResultSchema> & { id: string };
 

@@ -95,6 +95,8 @@ export const supervisorSchema = z.object({
   body: z.enum(["EACVI", "SCMR"]),
   level3From: isoDate,
   level3Until: isoDate.nullable(),
+  /** Where they supervise: another institution than the candidate's needs approved remote supervision. */
+  institution: z.string().nullish(),
 });
 export type Supervisor = z.infer<typeof supervisorSchema>;
 
@@ -143,7 +145,22 @@ export const candidateSchema = z.object({
     .nullable(),
   /** The candidate's account (the application's owner): never their own supervisor. */
   uid: z.string().min(1).nullish(),
+  /** The candidate's institution (their profile): remote supervision is judged against it. */
+  institution: z.string().nullish(),
 });
+
+/**
+ * A granted remote-supervision request (functions/src/requests): cases and
+ * training under `supervisorId` from `from` to `to` (inclusive) count even
+ * though the supervisor is at another institution than the candidate's.
+ */
+export const remoteSupervisionGrantSchema = z.object({
+  requestId: z.string().min(1),
+  supervisorId: z.string().min(1),
+  from: isoDate,
+  to: isoDate,
+});
+export type RemoteSupervisionGrant = z.infer<typeof remoteSupervisionGrantSchema>;
 
 export const examSchema = z.object({
   passed: z.boolean(),
@@ -166,6 +183,8 @@ export const bundleEnvelopeSchema = z.object({
   cme: z.array(z.unknown()),
   peerRecognition: z.array(peerRecognitionSchema),
   supervisorDeclaration: z.object({ supervisorId: z.string().min(1), signedOn: isoDate }).nullable(),
+  /** Granted remote-supervision requests of the candidate (absent: none). */
+  remoteSupervision: z.array(remoteSupervisionGrantSchema).nullish(),
 });
 export type BundleEnvelope = z.infer<typeof bundleEnvelopeSchema>;
 

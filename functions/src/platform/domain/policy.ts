@@ -120,7 +120,6 @@ export const policySchema = z.object({
   }),
   committeeDeadlines: z.object({
     logbookResultMonths: z.number().int().positive(),
-    remoteSupervisionAnswerDays: z.number().int().positive(),
     examResultsWeeks: z.number().int().positive(),
   }),
   exam: examPolicySchema,
@@ -132,6 +131,26 @@ export const policySchema = z.object({
     appealDays: z.number().int().positive(),
     questionOverdueDays: z.number().int().positive(),
   }),
+  // --- requests (functions/src/requests, docs/requests.md) ---
+  /**
+   * Requests and appeals: the days the committee or exam board has to decide
+   * each kind (the remote-supervision answer within 4 weeks is one of them;
+   * the clock restarts on resubmission), the exam appeal window after the
+   * result date, and the longest extension one request may ask for. The
+   * logbook appeal window is grading.appealDays (the date the failure mail gives).
+   */
+  requests: z.object({
+    decisionDays: z.object({
+      extension: z.number().int().positive(),
+      "remote-supervision": z.number().int().positive(),
+      "special-circumstances": z.number().int().positive(),
+      "logbook-appeal": z.number().int().positive(),
+      "exam-appeal": z.number().int().positive(),
+    }),
+    examAppealDays: z.number().int().positive(),
+    maxExtensionMonths: z.number().int().positive(),
+  }),
+  // --- end requests ---
   /** How long personal data is kept (docs/privacy.md). */
   retention: z.object({
     withdrawnApplicationMonths: count,

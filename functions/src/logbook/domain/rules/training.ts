@@ -46,7 +46,7 @@ export const training: Rule = {
     const required = policy.training.requiredFteMonths[route];
     const total = totalFteMonths(screened.trainingRuns);
     const enough = total + EPSILON >= required;
-    const trainingIds = screened.training.map((p) => p.id).sort();
+    const trainingIds = [...new Set(screened.training.map((p) => p.id))].sort();
     const findings: Finding[] = [];
     let inWindow = total;
     if (!enough) {

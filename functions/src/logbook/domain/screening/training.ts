@@ -8,16 +8,17 @@ import type { Context, TrainingRun } from "../context.js";
 import { addDaysIso, maxIso, minIso, type IsoDate } from "../../../platform/domain/dates.js";
 import { error, warning, type Finding } from "../report.js";
 import type { TrainingPeriod } from "../schema.js";
+import { describeSpans, remoteRuleFor, splitByCoverage } from "../remote-supervision.js";
 
 const EPSILON = 1e-9;
 
-/** The part of `period` that counts, or null; the findings say what was left out. */
-function countedPart(period: TrainingPeriod, context: Context, findings: Finding[]): TrainingPeriod | null {
+/** The parts of `period` that count (none, one, or several where approval covers only some days); the findings say what was left out. */
+function countedParts(period: TrainingPeriod, context: Context, findings: Finding[]): TrainingPeriod[] {
   const note = (code: string, why: string, severity = warning) =>
     findings.push(severity(code, `Training ${period.id}: ${why}`, { trainingIds: [period.id] }));
   if (context.ownerUid !== null && period.supervisorId === context.ownerUid) {
     note("CANDIDATE_OWN_SUPERVISOR", "the candidate cannot be their own supervisor; the period is not counted", error);
-    return null;
+    return [];
   }
   const supervisor = context.supervisors.get(period.supervisorId);
   if (!supervisor) {
@@ -25,14 +26,14 @@ function countedPart(period: TrainingPeriod, context: Context, findings: Finding
       "TRAINING_SUPERVISOR_NOT_LEVEL3",
       `supervisor "${period.supervisorId}" is not in the list of supervisors; the period is not counted`,
     );
-    return null;
+    return [];
   }
   const start = maxIso(period.start, supervisor.level3From);
   const level3End = supervisor.level3Until === null ? period.end : minIso(period.end, supervisor.level3Until);
   const held = `held Level 3 from ${supervisor.level3From}${supervisor.level3Until ? ` to ${supervisor.level3Until}` : ""}`;
   if (start > level3End) {
     note("TRAINING_SUPERVISOR_NOT_LEVEL3", `supervisor "${period.supervisorId}" ${held}; the period is not counted`);
-    return null;
+    return [];
   }
   if (start > period.start || level3End < period.end) {
     note(
@@ -43,10 +44,29 @@ function countedPart(period: TrainingPeriod, context: Context, findings: Finding
   const end = minIso(level3End, context.asOf);
   if (end < start) {
     note("TRAINING_IN_FUTURE", `the period starts after ${context.asOf}; it is not counted`);
-    return null;
+    return [];
   }
   if (end < level3End) note("TRAINING_IN_FUTURE", `the days after ${context.asOf} are not counted`);
-  return { ...period, start, end };
+  return remotelyApproved({ ...period, start, end }, context, note);
+}
+
+/** Remote mentoring requires prior approval: only the days a granted remote-supervision request covers count. */
+function remotelyApproved(
+  period: TrainingPeriod,
+  context: Context,
+  note: (code: string, why: string) => void,
+): TrainingPeriod[] {
+  const rule = remoteRuleFor(context, period.supervisorId);
+  if (rule === null) return [period];
+  const { covered, uncovered } = splitByCoverage(rule, period.start, period.end);
+  if (uncovered.length) {
+    const counted = covered.length ? `only ${describeSpans(covered)} counts` : "the period is not counted";
+    note(
+      "REMOTE_SUPERVISION_NOT_APPROVED",
+      `${rule.why}; no granted remote-supervision request naming them covers ${describeSpans(uncovered)}, so ${counted} (remote mentoring requires prior approval)`,
+    );
+  }
+  return covered.map((c) => ({ ...period, start: c.from, end: c.to }));
 }
 
 /** The union of the periods as runs of constant full-time fraction (see the header). */
@@ -81,9 +101,6 @@ export function screenTraining(context: Context): {
   findings: Finding[];
 } {
   const findings: Finding[] = [];
-  const training = context.bundle.training.flatMap((period) => {
-    const part = countedPart(period, context, findings);
-    return part ? [part] : [];
-  });
+  const training = context.bundle.training.flatMap((period) => countedParts(period, context, findings));
   return { training, runs: trainingRuns(training, context.policy.training.fullTimeHoursPerWeek), findings };
 }

@@ -6,6 +6,7 @@ import { futureStudy } from "./future-study.js";
 import { level3Window } from "./level3-window.js";
 import { observerRole } from "./observer-role.js";
 import { identifyingPatientRef } from "./patient-ref.js";
+import { remoteSupervisionNotApproved } from "./remote-supervision.js";
 import { reusedFromLevel2 } from "./reused-from-level2.js";
 import { supervisedByCandidate, supervisorNotLevel3, supervisorUnknown } from "./supervisor.js";
 
@@ -19,5 +20,6 @@ export const CASE_RULES: readonly CaseRule[] = [
   supervisedByCandidate,
   supervisorUnknown,
   supervisorNotLevel3,
+  remoteSupervisionNotApproved,
   courseCaseReview,
 ];
