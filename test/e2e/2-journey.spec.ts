@@ -144,8 +144,11 @@ test("the candidate imports a 150-row CSV: the bad row is shown and not written,
 test("the supervisor sees the candidate, reads the logbook and signs the declaration", async ({ page }) => {
   await signIn(page, USERS.supervisor.email);
   await expect(page.getByRole("heading", { name: "Candidates who named you as supervisor" })).toBeVisible();
+  // The candidate's name comes from the application (the rules keep her profile from the supervisor).
+  await expect(page.getByRole("row", { name: new RegExp(ALICE_APP) })).toContainText(USERS.alice.displayName);
   await checkScreen(page, "supervisor-candidates");
   await page.getByRole("link", { name: `Review logbook ${ALICE_APP}` }).click();
+  await expect(page.getByRole("heading", { name: `Logbook of ${USERS.alice.displayName}` })).toBeVisible();
   await expect(page.getByText("150 of 150 cases shown")).toBeVisible();
   await expect(page.getByRole("button", { name: /Edit case/ })).toHaveCount(0);
   await expect(page.locator('[data-requirement="cases.total"]')).toContainText("150 / 150");

@@ -5,6 +5,7 @@
 import { getApps, initializeApp } from "firebase-admin/app";
 import { getAuth } from "firebase-admin/auth";
 import { getFirestore, type Firestore } from "firebase-admin/firestore";
+import { createRequire } from "node:module";
 
 export const PROJECT_ID = "demo-cmr";
 export const PASSWORD = "e2e-password";
@@ -13,18 +14,62 @@ export const USERS = {
   alice: { uid: "e2e-alice", email: "alice@e2e.test", displayName: "Alice Candidate" },
   bob: { uid: "e2e-bob", email: "bob@e2e.test", displayName: "Bob Candidate" },
   supervisor: { uid: "e2e-supervisor", email: "supervisor@e2e.test", displayName: "Sam Supervisor" },
+  grader1: { uid: "e2e-grader-1", email: "grader1@e2e.test", displayName: "Gina Grader" },
+  grader2: { uid: "e2e-grader-2", email: "grader2@e2e.test", displayName: "Gus Grader" },
+  chair: { uid: "e2e-chair", email: "chair@e2e.test", displayName: "Cora Chair" },
 } as const;
 
+/** Auth custom claims (what the admin-only setRole callable sets). */
+const ROLES: Partial<Record<keyof typeof USERS, string>> = { grader1: "grader", grader2: "grader", chair: "chair" };
+
 export const ALICE_APP = "e2e-app-alice";
+export const REFUSED_EVIDENCE = {
+  id: "e2e-bob-refused",
+  fileName: "scan.pdf",
+  reason: 'the file\'s content is image/png but its name ends in ".pdf"',
+};
 export const BOB_APP = "e2e-app-bob";
 export const BOB_BAD_CASE = "bob-bad-case";
 export const SUPERVISOR_NAME = "Sam Supervisor";
+/** Certified people: certifications/{id} and the register row the register trigger derives (register/{uid}). */
 export const CERTIFIED = {
-  id: "EACVI-CMR-L3-0042",
+  uid: "e2e-ada",
+  certificateNumber: "CMR-L3-2025-00042",
   name: "Ada Lovelace",
   level: 3,
   country: "GB",
+  awardedOn: "2025-06-01",
   expiresOn: "2030-05-31",
+};
+const OTHER_CERTIFIED = [
+  {
+    ...CERTIFIED,
+    uid: "e2e-grace",
+    certificateNumber: "CMR-L2-2024-00007",
+    name: "Grace Hopper",
+    level: 2,
+    country: "US",
+    awardedOn: "2024-02-01",
+    expiresOn: "2029-01-31",
+  },
+  {
+    ...CERTIFIED,
+    uid: "e2e-adam",
+    certificateNumber: "CMR-L2-2023-00008",
+    name: "Adam Smith",
+    level: 2,
+    country: "GB",
+    awardedOn: "2023-04-01",
+    expiresOn: "2028-03-31",
+  },
+];
+/** A revoked certification: the register does not show it; verification says "revoked". */
+export const REVOKED = {
+  ...CERTIFIED,
+  uid: "e2e-eve",
+  certificateNumber: "CMR-L2-2022-00003",
+  name: "Eve Revoked",
+  level: 2,
 };
 
 export function adminDb(): Firestore {
@@ -106,6 +151,31 @@ export function casesCsv(
   return [COLUMNS.join(","), ...lines].join("\n") + "\n";
 }
 
+// The register's own derivation (functions/lib is built before the browser tests run).
+const { registerRowFor } = createRequire(import.meta.url)("../../functions/lib/grading/domain/register.js") as {
+  registerRowFor: (certs: unknown[], today: string, windowMonthsAfter: number) => Record<string, unknown> | null;
+};
+
+/** A certification and, while it counts, its register row as the register trigger writes it. */
+function certified(c: typeof CERTIFIED, status: "active" | "revoked"): [string, Record<string, unknown>][] {
+  const id = `cert-${c.uid}`;
+  const cert = {
+    uid: c.uid,
+    level: c.level,
+    awardedOn: c.awardedOn,
+    expiresOn: c.expiresOn,
+    status,
+    holderName: c.name,
+    country: c.country,
+    certificateNumber: c.certificateNumber,
+  };
+  const row = registerRowFor([{ ...cert, id }], new Date().toISOString().slice(0, 10), 6);
+  return [
+    [`certifications/${id}`, cert],
+    ...(row ? [[`register/${c.uid}`, row] as [string, Record<string, unknown>]] : []),
+  ];
+}
+
 /** Empties the Firestore and Auth emulators, so that the suite can run again on running emulators. */
 async function clearEmulators(): Promise<void> {
   const firestore = `http://${process.env.FIRESTORE_EMULATOR_HOST}/emulator/v1/projects/${PROJECT_ID}/databases/(default)/documents`;
@@ -121,10 +191,12 @@ export async function seed(): Promise<void> {
   const db = adminDb();
   await clearEmulators();
   const auth = getAuth();
-  for (const user of Object.values(USERS)) {
+  for (const [key, user] of Object.entries(USERS)) {
     await auth.createUser({ ...user, password: PASSWORD, emailVerified: true }).catch((e: { code?: string }) => {
       if (e.code !== "auth/uid-already-exists") throw e;
     });
+    const role = ROLES[key as keyof typeof USERS];
+    if (role) await auth.setCustomUserClaims(user.uid, { role });
   }
   const profile = (user: { email: string; displayName: string }) => ({
     displayName: user.displayName,
@@ -158,13 +230,32 @@ export async function seed(): Promise<void> {
     [`users/${USERS.alice.uid}`, profile(USERS.alice)],
     [`users/${USERS.bob.uid}`, profile(USERS.bob)],
     ...["e2e-acls", "e2e-cert-1", "e2e-cert-2"].map((id) => acceptedEvidence(USERS.alice.uid, id)),
-    [`users/${sup}`, { displayName: SUPERVISOR_NAME, email: USERS.supervisor.email }],
+    // A file the upload check refused (its verdict is shown on the evidence page).
     [
-      `register/${CERTIFIED.id}`,
-      { name: CERTIFIED.name, level: CERTIFIED.level, country: CERTIFIED.country, expiresOn: CERTIFIED.expiresOn },
+      `users/${USERS.bob.uid}/evidence/${REFUSED_EVIDENCE.id}`,
+      {
+        ...acceptedEvidence(USERS.bob.uid, REFUSED_EVIDENCE.id)[1],
+        fileName: REFUSED_EVIDENCE.fileName,
+        status: "rejected",
+        reason: REFUSED_EVIDENCE.reason,
+      },
     ],
-    ["register/EACVI-CMR-L2-0007", { name: "Grace Hopper", level: 2, country: "US", expiresOn: "2029-01-31" }],
-    ["register/EACVI-CMR-L2-0008", { name: "Adam Smith", level: 2, country: "GB", expiresOn: "2028-03-31" }],
+    acceptedEvidence(USERS.bob.uid, "e2e-bob-cme"),
+    [`users/${sup}`, { displayName: SUPERVISOR_NAME, email: USERS.supervisor.email }],
+    // Two graders (from institutions nobody else has: both eligible for Alice's logbook) and the chair.
+    ...[USERS.grader1, USERS.grader2, USERS.chair].map((u): [string, Record<string, unknown>] => [
+      `users/${u.uid}`,
+      { displayName: u.displayName, email: u.email },
+    ]),
+    [
+      `graders/${USERS.grader1.uid}`,
+      { institution: "Charité Berlin", country: "DE", active: true, capacity: 5, openAssignments: 0 },
+    ],
+    [
+      `graders/${USERS.grader2.uid}`,
+      { institution: "Karolinska Institutet", country: "SE", active: true, capacity: 5, openAssignments: 0 },
+    ],
+    ...[CERTIFIED, ...OTHER_CERTIFIED, REVOKED].flatMap((c) => certified(c, c === REVOKED ? "revoked" : "active")),
     [
       "examResults/e2e-exam-alice",
       { uid: USERS.alice.uid, passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19", status: "passed" },
@@ -173,6 +264,8 @@ export async function seed(): Promise<void> {
       `applications/${ALICE_APP}`,
       {
         ownerUid: USERS.alice.uid,
+        // What the application form writes from the profile: the name her supervisor sees.
+        candidateName: USERS.alice.displayName,
         route: "level2",
         status: "draft",
         supervisorIds: [sup],

@@ -22,9 +22,11 @@ if (!existsSync(chromium)) {
   );
   process.exit(1);
 }
+// Where the Storage emulator cannot start, the upload itself is skipped by 6-evidence.spec.ts
+// with the reason in its title; the verdicts and the browser's own file check still run.
 console.log(
-  "test:e2e: NOT RUN here: evidence uploads (the Storage emulator needs a rules runtime that cannot be installed on " +
-    "these machines); the client has no upload screen yet.",
+  "test:e2e: evidence uploads run only where the Storage emulator does (scripts/emulators.mjs starts it where its " +
+    "rules runtime is installed); elsewhere the upload test is reported as skipped, with the reason.",
 );
 const result = spawnSync(
   process.execPath,

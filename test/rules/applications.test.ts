@@ -293,3 +293,57 @@ describe("tombstones of deleted applications", () => {
     await denied(updateDoc(tombstone(ACTORS.owner, "gone"), { ownerUid: OTHER_CANDIDATE }));
   });
 });
+
+// ---------- web client: the candidate's name for their supervisors ----------
+// A supervisor may read the application that names them but never the
+// candidate's profile (users.test.ts), so the candidate puts the name they
+// show on the application itself. Each denial has an allowed twin.
+describe("candidateName", () => {
+  const update = (actor: Actor, data: object) => updateDoc(doc(dbAs(world(), actor), `applications/${APP}`), data);
+  const create = (data: object) =>
+    setDoc(doc(dbAs(world(), ACTORS.otherCandidate), "applications/named-app"), {
+      ownerUid: OTHER_CANDIDATE,
+      route: "level2",
+      status: "draft",
+      supervisorIds: [NAMED_SUPERVISOR],
+      ...data,
+    });
+  const NAMES: [string, unknown, string][] = [
+    ["longer than 120 characters", "N".repeat(121), "N".repeat(120)],
+    ["empty", "", "N"],
+    ["not a string", 42, "42"],
+    ["a map", { first: "Alice" }, "Alice"],
+  ];
+  it.each(NAMES)("the owner cannot set a name %s", (_what, bad) =>
+    denied(update(ACTORS.owner, { candidateName: bad })),
+  );
+  it.each(NAMES)("the owner can set the twin name of %s", (_what, _bad, good) =>
+    allowed(update(ACTORS.owner, { candidateName: good })),
+  );
+  it.each(NAMES)("a candidate cannot create an application with a name %s", (_what, bad) =>
+    denied(create({ candidateName: bad })),
+  );
+  it.each(NAMES)("a candidate can create an application with the twin name of %s", (_what, _bad, good) =>
+    allowed(create({ candidateName: good })),
+  );
+  it("the named supervisor reads the name on the application, not the candidate's profile", async () => {
+    await world().withSecurityRulesDisabled((c) =>
+      updateDoc(doc(c.firestore(), `applications/${APP}`), { candidateName: "Olive Owner" }),
+    );
+    const db = dbAs(world(), ACTORS.namedSupervisor);
+    await allowed(getDoc(doc(db, `applications/${APP}`)));
+    await denied(getDoc(doc(db, `users/${OWNER}`)));
+  });
+  it("another supervisor cannot read the name (nor the application)", async () => {
+    await denied(getDoc(doc(dbAs(world(), ACTORS.otherSupervisor), `applications/${APP}`)));
+    await allowed(getDoc(doc(dbAs(world(), ACTORS.namedSupervisor), `applications/${APP}`)));
+  });
+  it("the owner cannot change the name once the logbook is submitted", async () => {
+    await seedWorld(world(), "submitted");
+    await denied(update(ACTORS.owner, { candidateName: "Someone Else" }));
+  });
+  it("the owner can change the name while the logbook is returned", async () => {
+    await seedWorld(world(), "returned");
+    await allowed(update(ACTORS.owner, { candidateName: "Someone Else" }));
+  });
+});

@@ -11,42 +11,75 @@ const ApplicationsPage = lazy(() =>
   import("./candidate/ApplicationsPage").then((m) => ({ default: m.ApplicationsPage })),
 );
 const LogbookPage = lazy(() => import("./candidate/LogbookPage").then((m) => ({ default: m.LogbookPage })));
+const EvidencePage = lazy(() => import("./evidence/EvidencePage").then((m) => ({ default: m.EvidencePage })));
 const ProfilePage = lazy(() => import("./candidate/ProfilePage").then((m) => ({ default: m.ProfilePage })));
 const SupervisionListPage = lazy(() =>
   import("./supervisor/SupervisionPages").then((m) => ({ default: m.SupervisionListPage })),
 );
+const GradingQueuePage = lazy(() => import("./grading/GradingPages").then((m) => ({ default: m.GradingQueuePage })));
+const GradingRoundPage = lazy(() => import("./grading/GradingPages").then((m) => ({ default: m.GradingRoundPage })));
 const SupervisionPage = lazy(() =>
   import("./supervisor/SupervisionPages").then((m) => ({ default: m.SupervisionPage })),
 );
 
-function useSignedIn(): { user: User | null | undefined; supervisor: boolean } {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
-  const [supervisor, setSupervisor] = useState(false);
+/** The grading roles (Auth custom claims), which open the grading screens. */
+const GRADING_ROLES = ["grader", "committee", "chair"] as const;
+type GradingRole = (typeof GRADING_ROLES)[number];
+const gradingRole = (role: unknown): GradingRole | null =>
+  GRADING_ROLES.includes(role as GradingRole) ? (role as GradingRole) : null;
+
+interface SignedIn {
+  user: User | null | undefined;
+  supervisor: boolean;
+  role: GradingRole | null;
+}
+
+function useSignedIn(): SignedIn {
+  const [state, setState] = useState<SignedIn>({ user: undefined, supervisor: false, role: null });
   useEffect(
     () =>
       onAuthStateChanged(sdk().auth, async (u) => {
-        setUser(u);
-        setSupervisor(false);
-        if (u) {
-          const snap = await getDoc(doc(sdk().db, "supervisors", u.uid)).catch(() => null);
-          setSupervisor(!!snap?.exists());
+        if (!u) {
+          setState({ user: null, supervisor: false, role: null });
+          return;
         }
+        // Known before the first screen renders, so /home opens the right one.
+        const [snap, token] = await Promise.all([
+          getDoc(doc(sdk().db, "supervisors", u.uid)).catch(() => null),
+          u.getIdTokenResult().catch(() => null),
+        ]);
+        setState({ user: u, supervisor: !!snap?.exists(), role: gradingRole(token?.claims.role) });
       }),
     [],
   );
-  return { user, supervisor };
+  return state;
 }
 
-function Screen({ path, user, supervisor }: { path: string; user: User | null; supervisor: boolean }) {
+function Screen({
+  path,
+  user,
+  supervisor,
+  role,
+}: {
+  path: string;
+  user: User | null;
+  supervisor: boolean;
+  role: GradingRole | null;
+}) {
   const signedInOnly = (screen: React.ReactNode) => (user ? screen : <SignInPage />);
   if (path === "/" || path === "/register") return <RegisterPage />;
   if (path === "/sign-in") return <SignInPage />;
   if (path === "/home") {
     if (!user) return <SignInPage />;
+    if (role) return <GradingQueuePage role={role} />;
     return supervisor ? <SupervisionListPage /> : <ApplicationsPage />;
   }
+  if (path === "/grading") return signedInOnly(<GradingQueuePage role={role ?? "grader"} />);
+  const graded = /^\/grading\/([A-Za-z0-9_-]+)$/.exec(path);
+  if (graded) return signedInOnly(<GradingRoundPage key={graded[1]} appId={graded[1]} role={role ?? "grader"} />);
   if (path === "/applications") return signedInOnly(<ApplicationsPage />);
   if (path === "/profile") return signedInOnly(<ProfilePage />);
+  if (path === "/evidence") return signedInOnly(<EvidencePage />);
   if (path === "/supervision") return signedInOnly(<SupervisionListPage />);
   const logbook = /^\/applications\/([A-Za-z0-9_-]+)$/.exec(path);
   if (logbook) return signedInOnly(<LogbookPage key={logbook[1]} appId={logbook[1]} />);
@@ -64,7 +97,7 @@ function Screen({ path, user, supervisor }: { path: string; user: User | null; s
 
 export function App() {
   const { path } = useLocation();
-  const { user, supervisor } = useSignedIn();
+  const { user, supervisor, role } = useSignedIn();
   useEffect(() => {
     // Move focus to the new screen's heading, so that screen readers announce it.
     document.querySelector<HTMLElement>("main h1")?.focus();
@@ -88,6 +121,14 @@ export function App() {
               <Link to="/profile" aria-current={path === "/profile" ? "page" : undefined}>
                 Profile
               </Link>
+              <Link to="/evidence" aria-current={path === "/evidence" ? "page" : undefined}>
+                Evidence
+              </Link>
+              {role && (
+                <Link to="/grading" aria-current={path.startsWith("/grading") ? "page" : undefined}>
+                  Grading
+                </Link>
+              )}
               {supervisor && (
                 <Link to="/supervision" aria-current={path.startsWith("/supervision") ? "page" : undefined}>
                   Supervision
@@ -114,7 +155,7 @@ export function App() {
           <p role="status">Loading…</p>
         ) : (
           <Suspense fallback={<p role="status">Loading…</p>}>
-            <Screen path={path} user={user} supervisor={supervisor} />
+            <Screen path={path} user={user} supervisor={supervisor} role={role} />
           </Suspense>
         )}
       </main>

@@ -1,7 +1,7 @@
 // Creating an application (route, supervisors, exam result, Level 2
 // certification) or changing them while it is editable.
 import { useEffect, useState, type FormEvent } from "react";
-import { addDoc, collection, doc, getDocs, query, updateDoc, where } from "firebase/firestore";
+import { addDoc, collection, doc, getDoc, getDocs, query, updateDoc, where } from "firebase/firestore";
 import { sdk } from "../firebase";
 import { describeError } from "../errors";
 import { ROUTES } from "../domain";
@@ -32,6 +32,8 @@ export function ApplicationForm({
   const [supervisorIds, setSupervisorIds] = useState<string[]>(existing?.supervisorIds ?? []);
   const [examResultId, setExamResultId] = useState(existing?.examResultId ?? "");
   const [level2Id, setLevel2Id] = useState(existing?.level2CertificationId ?? "");
+  // Supervisors cannot read the profile: the application carries the name they see.
+  const [candidateName, setCandidateName] = useState(existing?.candidateName ?? "");
   const [supervisors, setSupervisors] = useState<Option[]>([]);
   const [exams, setExams] = useState<Option[]>([]);
   const [certs, setCerts] = useState<Option[]>([]);
@@ -39,11 +41,14 @@ export function ApplicationForm({
 
   useEffect(() => {
     const load = async () => {
-      const [s, e, c] = await Promise.all([
+      const [s, e, c, profile] = await Promise.all([
         getDocs(collection(db, "supervisors")),
         getDocs(query(collection(db, "examResults"), where("uid", "==", uid))),
         getDocs(query(collection(db, "certifications"), where("uid", "==", uid))),
+        getDoc(doc(db, "users", uid)),
       ]);
+      const profileName = profile.get("displayName");
+      if (typeof profileName === "string") setCandidateName((name) => name || profileName);
       setSupervisors(s.docs.map((d) => ({ id: d.id, label: `${d.data().name} (${d.data().body})` })));
       setExams(
         e.docs.map((d) => ({
@@ -77,6 +82,7 @@ export function ApplicationForm({
       supervisorIds,
       examResultId: examResultId || null,
       level2CertificationId: route === "level3-via-level2" ? level2Id || null : null,
+      ...(candidateName.trim() ? { candidateName: candidateName.trim() } : {}),
     };
     try {
       if (existing) {
@@ -111,6 +117,15 @@ export function ApplicationForm({
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="candidate-name">Your name as your supervisors see it</label>
+          <input
+            id="candidate-name"
+            value={candidateName}
+            maxLength={120}
+            onChange={(e) => setCandidateName(e.target.value)}
+          />
         </div>
         <fieldset>
           <legend>Supervisors (verified Level 3, at most 5)</legend>

@@ -9,6 +9,7 @@ import { ItemsPanel } from "../logbook/ItemForms";
 import { SubmitPanel } from "../logbook/SubmitPanel";
 import { ApplicationForm } from "./ApplicationForm";
 
+const ResultPanel = lazy(() => import("./ResultPanel").then((m) => ({ default: m.ResultPanel })));
 const ImportPanel = lazy(() => import("../logbook/ImportPanel").then((m) => ({ default: m.ImportPanel })));
 
 const TABS = [
@@ -20,6 +21,7 @@ const TABS = [
   ["report", "Report"],
   ["submit", "Submission"],
   ["application", "Route and supervisors"],
+  ["result", "Grading and result"],
 ] as const;
 
 export function LogbookPage({ appId }: { appId: string }) {
@@ -61,7 +63,7 @@ export function LogbookPage({ appId }: { appId: string }) {
       </p>
       {!editable && <p className="notice">This logbook is {application.status}: it is read-only.</p>}
       <nav aria-label="Logbook sections" className="tabs">
-        {TABS.map(([id, label]) => (
+        {TABS.filter(([id]) => id !== "result" || application.submissionCount > 0).map(([id, label]) => (
           <Link key={id} to={`${appPath}?tab=${id}`} aria-current={tab === id ? "page" : undefined}>
             {label}
           </Link>
@@ -105,6 +107,11 @@ export function LogbookPage({ appId }: { appId: string }) {
       )}
       {tab === "submit" && <SubmitPanel loaded={loaded} />}
       {tab === "application" && <ApplicationForm existing={application} editable={editable} />}
+      {tab === "result" && (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <ResultPanel application={application} />
+        </Suspense>
+      )}
     </>
   );
 }

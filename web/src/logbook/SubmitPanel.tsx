@@ -4,7 +4,8 @@
 // and the history of snapshots.
 import { useEffect, useRef, useState } from "react";
 import { collection, onSnapshot, orderBy, query } from "firebase/firestore";
-import { cloudFunctions, sdk } from "../firebase";
+import { sdk } from "../firebase";
+import { callFunction } from "../callables";
 import { describeError } from "../errors";
 import type { LoadedApplication } from "./use-application";
 
@@ -39,12 +40,7 @@ export function SubmitPanel({ loaded }: { loaded: LoadedApplication }) {
     setBusy(true);
     setMessage(null);
     try {
-      const { httpsCallable } = await import("firebase/functions");
-      const call = httpsCallable<{ applicationId: string }, { submission: number }>(
-        await cloudFunctions(),
-        "submitApplication",
-      );
-      const { data } = await call({ applicationId: application!.id });
+      const data = await callFunction<{ submission: number }>("submitApplication", { applicationId: application!.id });
       setMessage({ text: `Submitted (submission ${data.submission}). The logbook is now read-only.`, error: false });
     } catch (err) {
       setMessage({

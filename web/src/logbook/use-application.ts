@@ -37,6 +37,12 @@ export interface ApplicationData {
   supervisorIds: string[];
   examResultId: string | null;
   level2CertificationId: string | null;
+  /** The name the candidate shows the supervisors they name (users/{uid} is private). */
+  candidateName: string | null;
+  /** How many times it was submitted (0 before the first submission). */
+  submissionCount: number;
+  decidedOn: string | null;
+  returnReasons: string[];
 }
 
 export interface ServerReport extends LiveReport {
@@ -153,6 +159,10 @@ export function useApplication(appId: string, { computeLocally }: { computeLocal
         supervisorIds: Array.isArray(data.supervisorIds) ? data.supervisorIds.map(String) : [],
         examResultId: typeof data.examResultId === "string" ? data.examResultId : null,
         level2CertificationId: typeof data.level2CertificationId === "string" ? data.level2CertificationId : null,
+        candidateName: typeof data.candidateName === "string" ? data.candidateName : null,
+        submissionCount: typeof data.submissionCount === "number" ? data.submissionCount : 0,
+        decidedOn: typeof data.decidedOn === "string" ? data.decidedOn : null,
+        returnReasons: Array.isArray(data.returnReasons) ? data.returnReasons.map(String) : [],
       }
     : null;
 

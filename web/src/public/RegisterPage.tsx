@@ -1,7 +1,8 @@
 // The public register (signed out): search by name, country and level, and
-// verify a certificate by its number (the register entry's id).
+// verify a certificate by its number or verification code with the
+// verifyCertificate HTTP function (Hosting rewrites /verify-certificate to it).
 import { useState, type FormEvent } from "react";
-import { collection, doc, getDoc, getDocs, limit, query, where, type QueryConstraint } from "firebase/firestore";
+import { collection, getDocs, limit, query, where, type QueryConstraint } from "firebase/firestore";
 import { sdk } from "../firebase";
 import { describeError } from "../errors";
 
@@ -11,6 +12,48 @@ interface Entry {
   level: number;
   country: string;
   expiresOn: string;
+  certificateNumber: string;
+}
+
+/** What verifyCertificate answers (functions/src/grading/domain/register.ts, verificationAnswer). */
+export interface Verification {
+  status: "current" | "expired-in-window" | "lapsed" | "revoked" | "unknown";
+  certificateNumber?: string | null;
+  level?: number;
+  awardedOn?: string;
+  expiresOn?: string;
+  name?: string | null;
+  country?: string | null;
+}
+
+/** The same pattern as the server's CERTIFICATE_NUMBER; anything else is tried as a verification code. */
+const CERTIFICATE_NUMBER = /^CMR-L[23]-\d{4}-\d{5,}$/i;
+
+/** The verification in words. */
+export function describeVerification(asked: string, v: Verification): { text: string; valid: boolean } {
+  const who = [v.name, v.level ? `Level ${v.level}` : null, v.country].filter(Boolean).join(", ");
+  const number = v.certificateNumber ?? asked;
+  switch (v.status) {
+    case "current":
+      return { text: `Certificate ${number} is valid: ${who}, until ${v.expiresOn}.`, valid: true };
+    case "expired-in-window":
+      return {
+        text: `Certificate ${number} (${who}) expired on ${v.expiresOn}; it can still be renewed, so the holder stays on the register for now.`,
+        valid: false,
+      };
+    case "lapsed":
+      return {
+        text: `Certificate ${number} (Level ${v.level}) lapsed: it expired on ${v.expiresOn} and was not renewed.`,
+        valid: false,
+      };
+    case "revoked":
+      return {
+        text: `Certificate ${number} (Level ${v.level}) was revoked by the certification committee.`,
+        valid: false,
+      };
+    default:
+      return { text: `No certification has the number or code ${asked}. Check it for typing mistakes.`, valid: false };
+  }
 }
 
 /** The register is read whole per level/country (equality filters need no composite index) and filtered by name here. */
@@ -30,6 +73,7 @@ const toEntry = (id: string, d: Record<string, unknown>): Entry => ({
   level: Number(d.level),
   country: String(d.country ?? ""),
   expiresOn: String(d.expiresOn ?? ""),
+  certificateNumber: String(d.certificateNumber ?? ""),
 });
 
 export function RegisterPage() {
@@ -58,27 +102,30 @@ export function RegisterPage() {
 
   async function verify(e: FormEvent) {
     e.preventDefault();
-    const id = number.trim();
-    if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) {
-      setVerdict({ text: "A certificate number has only letters, digits, '-' and '_'.", valid: false });
+    const asked = number.trim().toUpperCase();
+    if (!/^[A-Z0-9-]{4,40}$/.test(asked)) {
+      setVerdict({
+        text: "Type a certificate number (like CMR-L2-2026-00001) or a verification code (like ABCD-EFGH-JKMN).",
+        valid: false,
+      });
       return;
     }
+    const param = CERTIFICATE_NUMBER.test(asked) ? "number" : "code";
     try {
-      const snap = await getDoc(doc(sdk().db, "register", id));
-      if (!snap.exists()) {
-        setVerdict({
-          text: `No current certification has the number ${id}. It may be mistyped, or the certification may have lapsed.`,
-          valid: false,
-        });
+      const response = await fetch(`/verify-certificate?${param}=${encodeURIComponent(asked)}`);
+      if (response.status === 400) {
+        setVerdict(describeVerification(asked, { status: "unknown" }));
         return;
       }
-      const entry = toEntry(snap.id, snap.data());
-      setVerdict({
-        text: `Certificate ${id} is valid: ${entry.name}, Level ${entry.level}, ${entry.country}, until ${entry.expiresOn}.`,
-        valid: true,
-      });
+      if (!response.ok) throw Object.assign(new Error(`HTTP ${response.status}`), { code: "unavailable" });
+      setVerdict(describeVerification(asked, (await response.json()) as Verification));
     } catch (err) {
-      setVerdict({ text: describeError(err, { doing: "verify the certificate" }), valid: false });
+      setVerdict({
+        text: describeError(err instanceof TypeError ? Object.assign(err, { code: "unavailable" }) : err, {
+          doing: "verify the certificate",
+        }),
+        valid: false,
+      });
     }
   }
 
@@ -134,7 +181,7 @@ export function RegisterPage() {
                     <td>{r.level}</td>
                     <td>{r.country}</td>
                     <td>{r.expiresOn}</td>
-                    <td>{r.id}</td>
+                    <td>{r.certificateNumber}</td>
                   </tr>
                 ))}
               </tbody>
@@ -145,7 +192,7 @@ export function RegisterPage() {
       <form onSubmit={verify} aria-labelledby="verify-title" className="search">
         <h2 id="verify-title">Verify a certificate</h2>
         <div className="field">
-          <label htmlFor="certificate-number">Certificate number</label>
+          <label htmlFor="certificate-number">Certificate number or verification code</label>
           <input id="certificate-number" value={number} onChange={(e) => setNumber(e.target.value)} required />
         </div>
         <button type="submit">Verify</button>

@@ -9,10 +9,13 @@ import { today } from "../today";
 import { useApplication } from "../logbook/use-application";
 import { CaseGrid } from "../logbook/CaseGrid";
 import { ReportView } from "../logbook/ReportView";
+import { RandomChecks } from "./RandomChecks";
 
 interface Row {
   id: string;
   ownerUid: string;
+  /** Written by the candidate on the application (a supervisor cannot read their profile). */
+  candidateName: string | null;
   route: string;
   status: string;
 }
@@ -31,6 +34,7 @@ export function SupervisionListPage() {
             snap.docs.map((d) => ({
               id: d.id,
               ownerUid: d.data().ownerUid,
+              candidateName: typeof d.data().candidateName === "string" ? d.data().candidateName : null,
               route: d.data().route,
               status: d.data().status,
             })),
@@ -72,7 +76,7 @@ export function SupervisionListPage() {
                 <td>
                   <Link to={`/supervision/${r.id}`}>Review logbook {r.id}</Link>
                 </td>
-                <td>{r.ownerUid}</td>
+                <td>{r.candidateName ?? `(no name given; account ${r.ownerUid})`}</td>
                 <td>{r.route}</td>
                 <td>{r.status}</td>
               </tr>
@@ -137,7 +141,7 @@ export function SupervisionPage({ appId }: { appId: string }) {
   return (
     <>
       <h1>
-        Logbook of {application.ownerUid}{" "}
+        Logbook of {application.candidateName ?? application.ownerUid}{" "}
         <span className="subtitle">
           ({application.route}, {application.status})
         </span>
@@ -175,6 +179,8 @@ export function SupervisionPage({ appId }: { appId: string }) {
           </p>
         )}
       </section>
+      {/* A grading round exists once the logbook was submitted: its checks may ask this supervisor. */}
+      {application.submissionCount > 0 && <RandomChecks appId={appId} />}
       <ReportView
         report={null}
         serverReport={serverReport}
