@@ -91,6 +91,7 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     byUid(COLLECTIONS.certifications),
   ]);
   const examRegistrations = await byUid("examRegistrations");
+  const examResults = await byUid(COLLECTIONS.examResults);
   const registerEntries = (await Promise.all(certifications.map((c) => one(db, paths.registerEntry(c.id))))).filter(
     (entry): entry is HeldDocument => entry !== null,
   );
@@ -100,7 +101,7 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     notifications: await all(db.collection(`${paths.user(uid)}/notifications`)),
     evidence: await all(db.collection(`${paths.user(uid)}/evidence`)),
     applications: await Promise.all(apps.docs.map((snap) => application(db, snap))),
-    examResults: await byUid(COLLECTIONS.examResults),
+    examResults,
     certifications,
     registerEntries,
     supervisor: await one(db, paths.supervisor(uid)),
@@ -109,6 +110,12 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     mail: email ? await all(db.collection(COLLECTIONS.mail).where("to", "==", email)) : [],
     // exam (issue 12)
     examRegistrations,
-    examAnswers: await examAnswersOf(db, uid, [...new Set(examRegistrations.map((r) => String(r.data.sessionId)))]),
+    examAnswers: await examAnswersOf(db, uid, [
+      ...new Set(
+        [...examRegistrations, ...examResults]
+          .map((d) => d.data.sessionId)
+          .filter((id): id is string => typeof id === "string"),
+      ),
+    ]),
   };
 }
