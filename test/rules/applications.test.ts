@@ -51,6 +51,10 @@ describe("get", () => {
     await world().withSecurityRulesDisabled((c) => deleteDoc(doc(c.firestore(), `supervisors/${NAMED_SUPERVISOR}`)));
     await denied(getApp(ACTORS.namedSupervisor));
   });
+  // Twin of "an assigned grader can get the application": the same uid, still
+  // in graderUids, once the grader role has been taken away (isGrader).
+  it("an assigned grader whose grader role was revoked cannot get the application", () =>
+    denied(getApp({ name: "a former grader", uid: ASSIGNED_GRADER })));
   // Every role of guards.ts, member by member: only the committee and the
   // chair read an application they are not named on.
   const READS_ANY_APPLICATION: Record<Role, boolean> = { committee: true, chair: true, grader: false, admin: false };
