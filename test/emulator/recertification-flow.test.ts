@@ -410,6 +410,13 @@ describe("recertification, end to end", () => {
     expect(short.error?.status).toBe("FAILED_PRECONDITION");
     const byHolder = await callFunction("recordRecertificationBankTransfer", transfer, { uid });
     expect(byHolder.error?.status).toBe("PERMISSION_DENIED");
+    // Nor by the holder when they are on the certification team: a payment to oneself is recorded by someone else.
+    const byHolderAdmin = await callFunction("recordRecertificationBankTransfer", transfer, {
+      uid,
+      claims: { role: "admin" },
+    });
+    expect(byHolderAdmin.error?.status).toBe("PERMISSION_DENIED");
+    expect(byHolderAdmin.error?.message).toContain("someone else");
     expect((await callFunction("recordRecertificationBankTransfer", transfer, ADMIN)).result).toEqual({
       recorded: true,
       alreadyRecorded: false,

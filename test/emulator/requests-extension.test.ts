@@ -59,6 +59,8 @@ describe("an extension of the logbook deadline", () => {
       // Someone else's exam result is not theirs to extend.
       const other = await candidateWithExam(db, addMonthsIso(t, -12));
       expect((await submitReq(uid, extension(other.examId, sup))).error?.status).toBe("PERMISSION_DENIED");
+      // The letter is a supervisor's, never the candidate's own.
+      expect((await submitReq(uid, extension(examId, uid))).error?.message).toContain("not by the candidate");
 
       const sent = ok(await submitReq(uid, extension(examId, sup)));
       const id = sent.requestId as string;
@@ -94,6 +96,21 @@ describe("an extension of the logbook deadline", () => {
         { uid: other.uid },
       );
       expect(foreign.error?.status).toBe("PERMISSION_DENIED");
+      // A resubmission cannot turn to another deadline (one long passed would skip the timing check).
+      const stale = await db.collection("examResults").add({
+        uid,
+        passed: true,
+        status: "expired-for-logbook",
+        sittingDate: addMonthsIso(t, -40),
+        resultDate: addMonthsIso(t, -38),
+      });
+      const retargeted = await callFunction(
+        "resubmitRequest",
+        { requestId: id, content: extension(stale.id, sup) },
+        { uid },
+      );
+      expect(retargeted.error?.status).toBe("INVALID_ARGUMENT");
+      expect(retargeted.error?.message).toContain("same deadline");
       const again = ok(
         await callFunction(
           "resubmitRequest",
