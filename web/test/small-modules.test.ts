@@ -17,6 +17,14 @@ describe("describeError", () => {
       "Could not save this case: fix 2 problems",
     );
   });
+  it("drops the HTTP status a transport appends, and only a trailing one", () => {
+    expect(describeError({ code: "failed-precondition", message: "registration closed. [400]" }, denied)).toBe(
+      "Could not save this case: registration closed.",
+    );
+    expect(describeError({ code: "failed-precondition", message: "code [400] here" }, denied)).toBe(
+      "Could not save this case: code [400] here",
+    );
+  });
   it("tells a person to sign in again or to check the connection", () => {
     expect(describeError({ code: "unauthenticated" }, denied)).toMatch(/Sign in again/);
     expect(describeError({ code: "unavailable" }, denied)).toMatch(/connection/);
