@@ -20,6 +20,9 @@ const GradingQueuePage = lazy(() => import("./grading/GradingPages").then((m) =>
 const GradingRoundPage = lazy(() => import("./grading/GradingPages").then((m) => ({ default: m.GradingRoundPage })));
 const ExamPage = lazy(() => import("./exam/ExamPage").then((m) => ({ default: m.ExamPage })));
 const RequestsPage = lazy(() => import("./requests/RequestsPage").then((m) => ({ default: m.RequestsPage })));
+const RecertificationPage = lazy(() =>
+  import("./recertification/RecertificationPage").then((m) => ({ default: m.RecertificationPage })),
+);
 const SupervisionPage = lazy(() =>
   import("./supervisor/SupervisionPages").then((m) => ({ default: m.SupervisionPage })),
 );
@@ -82,6 +85,7 @@ function Screen({
   if (graded) return signedInOnly(<GradingRoundPage key={graded[1]} appId={graded[1]} role={role ?? "grader"} />);
   if (path === "/applications") return signedInOnly(<ApplicationsPage />);
   if (path === "/requests") return signedInOnly(<RequestsPage deciding={role === "committee" || role === "chair"} />);
+  if (path === "/recertification") return signedInOnly(<RecertificationPage />);
   if (path === "/profile") return signedInOnly(<ProfilePage />);
   if (path === "/evidence") return signedInOnly(<EvidencePage />);
   if (path === "/supervision") return signedInOnly(<SupervisionListPage />);
@@ -133,6 +137,9 @@ export function App() {
               </Link>
               <Link to="/requests" aria-current={path === "/requests" ? "page" : undefined}>
                 Requests
+              </Link>
+              <Link to="/recertification" aria-current={path === "/recertification" ? "page" : undefined}>
+                Recertification
               </Link>
               {role && (
                 <Link to="/grading" aria-current={path.startsWith("/grading") ? "page" : undefined}>

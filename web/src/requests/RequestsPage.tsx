@@ -3,7 +3,7 @@
 // (submitRequest), withdrawing, and resending after the committee asked for
 // changes (resubmitRequest); the committee and the chair see the open
 // requests and decide them (decideRequest) or ask for changes (requestChanges).
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { collection, getDocs, query, where } from "firebase/firestore";
 import {
   EXTENSION_GROUNDS,
@@ -153,10 +153,12 @@ function Select({
   onChange: (v: string) => void;
   options: { id: string; label: string }[];
 }) {
+  // Labelled by its text only (a wrapping label would add the options' text to the name).
+  const id = useId();
   return (
-    <label>
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">(choose)</option>
         {options.map((o) => (
           <option key={o.id} value={o.id}>
@@ -164,7 +166,7 @@ function Select({
           </option>
         ))}
       </select>
-    </label>
+    </>
   );
 }
 
