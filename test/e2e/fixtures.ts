@@ -300,7 +300,15 @@ export async function seed(): Promise<void> {
         certificateId: "e2e-cert-2",
       },
     ],
-    [`applications/${BOB_APP}`, { ownerUid: USERS.bob.uid, route: "level2", status: "draft", supervisorIds: [] }],
+    // Logbook access (issue 12): Bob's application names his passed exam, as the rules require to change it.
+    [
+      "examResults/e2e-exam-bob",
+      { uid: USERS.bob.uid, passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19", status: "passed" },
+    ],
+    [
+      `applications/${BOB_APP}`,
+      { ownerUid: USERS.bob.uid, route: "level2", status: "draft", supervisorIds: [], examResultId: "e2e-exam-bob" },
+    ],
     // Written with the Admin SDK, which the rules do not govern: a malformed case the report must point at.
     [`applications/${BOB_APP}/cases/${BOB_BAD_CASE}`, { ...eligibleCases(1, "bob")[0], category: "cardiac" }],
   ];

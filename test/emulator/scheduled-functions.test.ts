@@ -88,12 +88,15 @@ describe.runIf(pubsub)("the scheduled functions on the emulators", () => {
     expect((await mailsAbout()).sort()).toEqual(sent);
   });
 
-  it("every daily job answers as Cloud Scheduler expects", async () => {
-    const day = today();
-    for (const name of ["logbookDeadlines", "committeeDigest", "examResultsRelease"]) {
+  // One test a job: each run walks every document due in the shared emulator project.
+  it.each(["logbookDeadlines", "committeeDigest", "examResultsRelease"])(
+    "the daily job %s answers as Cloud Scheduler expects",
+    async (name) => {
       expect((await run(name, "2031-05-20")).status, name).toBe(200);
-    }
+    },
+  );
+  it("the retention job answers as Cloud Scheduler expects", async () => {
     // Today: no evidence file is old enough to need the Storage emulator, which does not run here.
-    expect((await run("retentionJob", day)).status).toBe(200);
+    expect((await run("retentionJob", today())).status).toBe(200);
   });
 });

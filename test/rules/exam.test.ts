@@ -220,7 +220,9 @@ describe("logbook access: creating an application", () => {
         ["examResults/cand-exam", exam()],
       ]);
       await denied(create({ route, level2CertificationId: "cand-l2" }));
-      await allowed(create({ route, level2CertificationId: "cand-l2", examResultId: "cand-exam" }));
+      // Naming both is refused too (a route names only what it rests on); the exam alone is the twin.
+      await denied(create({ route, level2CertificationId: "cand-l2", examResultId: "cand-exam" }));
+      await allowed(create({ route, level2CertificationId: null, examResultId: "cand-exam" }));
     });
   }
 
@@ -245,16 +247,18 @@ describe("logbook access: creating an application", () => {
       ["certifications/cand-l2", level2()],
     ]);
     await denied(create({ route: "level3-via-level2", examResultId: "cand-exam" }));
-    await allowed(create({ route: "level3-via-level2", examResultId: "cand-exam", level2CertificationId: "cand-l2" }));
+    await denied(create({ route: "level3-via-level2", examResultId: "cand-exam", level2CertificationId: "cand-l2" }));
+    await allowed(create({ route: "level3-via-level2", examResultId: null, level2CertificationId: "cand-l2" }));
   });
 
   describe("changing the route or the references of a draft", () => {
     const update = (data: object) => updateDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}`), data);
     it("the owner cannot switch to Level 3 via Level 2 without a current Level 2, and can with one", async () => {
       await seed(world(), [["certifications/owner-old-l2", { ...level2({ uid: OWNER }), expiresOn: utcDay(-1) }]]);
-      await denied(update({ route: "level3-via-level2", level2CertificationId: "owner-old-l2" }));
-      // cert-1 (seeded): the owner's active Level 2 until 2028.
-      await allowed(update({ route: "level3-via-level2", level2CertificationId: "cert-1" }));
+      await denied(update({ route: "level3-via-level2", examResultId: null, level2CertificationId: "owner-old-l2" }));
+      // cert-1 (seeded): the owner's active Level 2 until 2028; the exam result is dropped (the route does not rest on it).
+      await denied(update({ route: "level3-via-level2", level2CertificationId: "cert-1" }));
+      await allowed(update({ route: "level3-via-level2", examResultId: null, level2CertificationId: "cert-1" }));
     });
     it("the owner cannot point the draft at another candidate's exam, and can at their own", async () => {
       await seed(world(), [["examResults/cand-exam", exam()]]);

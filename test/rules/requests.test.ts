@@ -111,6 +111,16 @@ describe("the named supervisor's statement", () => {
     denied(add(actors.otherSupervisor, REQ, statement({ by: OTHER_SUPERVISOR }))));
   it("the candidate cannot write the supervisor's statement", () =>
     denied(add(actors.owner, REQ, statement({ by: OWNER }))));
+  it("a candidate named as their own supervisor still cannot (twin: the named supervisor above)", async () => {
+    await env().withSecurityRulesDisabled((context) =>
+      setDoc(
+        doc(context.firestore() as unknown as Firestore, "requests/req-self"),
+        request({ supervisorUids: [NAMED_SUPERVISOR, OWNER] }),
+      ),
+    );
+    await denied(add(actors.owner, "req-self", statement({ by: OWNER })));
+    await allowed(add(actors.namedSupervisor, "req-self", statement()));
+  });
   it("not signed in someone else's name", () =>
     denied(add(actors.namedSupervisor, REQ, statement({ by: OTHER_SUPERVISOR }))));
   it("not dated another day", () => denied(add(actors.namedSupervisor, REQ, statement({ signedOn: utcDay(-3) }))));

@@ -105,6 +105,10 @@ export const validRecognition = () => ({ kind: "publication", date: "2024-02-01"
 
 /** The other candidate's passed exam result (seeded): an application needs one to be created. */
 export const OTHER_CANDIDATE_EXAM = "exam-other";
+/** The other candidate's current Level 2 certification (seeded): what Level 3 via Level 2 rests on. */
+export const OTHER_CANDIDATE_LEVEL2 = "cert-other";
+/** A second passed exam result of the owner (a resit), for changing examResultId. */
+export const OWNER_RESIT_EXAM = "exam-1b";
 
 export const applicationData = (status = "draft") => ({
   ownerUid: OWNER,
@@ -152,6 +156,14 @@ export async function seedWorld(env: RulesTestEnvironment, status = "draft"): Pr
       [
         `examResults/${OTHER_CANDIDATE_EXAM}`,
         { uid: OTHER_CANDIDATE, passed: true, sittingDate: "2025-11-07", resultDate: "2025-12-19", status: "passed" },
+      ],
+      [
+        `examResults/${OWNER_RESIT_EXAM}`,
+        { uid: OWNER, passed: true, sittingDate: "2024-11-07", resultDate: "2024-12-19", status: "passed" },
+      ],
+      [
+        `certifications/${OTHER_CANDIDATE_LEVEL2}`,
+        { uid: OTHER_CANDIDATE, level: 2, awardedOn: "2024-01-01", expiresOn: "2029-01-01", status: "active" },
       ],
       [
         "certifications/cert-1",

@@ -23,7 +23,11 @@ async function processExam(db: Firestore, ref: DocumentReference, today: IsoDate
     const expire = plan.actions.some((a) => a.kind === "expire");
     const drafts = expire
       ? await tx.get(
-          db.collection(COLLECTIONS.applications).where("examResultId", "==", exam.id).where("status", "==", "draft"),
+          db
+            .collection(COLLECTIONS.applications)
+            .where("examResultId", "==", exam.id)
+            .where("ownerUid", "==", exam.uid)
+            .where("status", "==", "draft"),
         )
       : null;
     stats.documentsRead += drafts ? Math.max(1, drafts.size) : 0;

@@ -148,13 +148,14 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
   ]);
   const registerEntry = await one(db, paths.registerEntry(uid));
   const examRegistrations = await byUid("examRegistrations");
+  const examResults = await byUid(COLLECTIONS.examResults);
   return {
     uid,
     profile,
     notifications: await all(db.collection(`${paths.user(uid)}/notifications`)),
     evidence: await all(db.collection(`${paths.user(uid)}/evidence`)),
     applications: await Promise.all(apps.docs.map((snap) => application(db, snap))),
-    examResults: await byUid(COLLECTIONS.examResults),
+    examResults,
     certifications,
     registerEntries: registerEntry ? [registerEntry] : [],
     supervisor: await one(db, paths.supervisor(uid)),
@@ -163,7 +164,13 @@ export async function loadHoldings(db: Firestore, uid: string): Promise<Holdings
     mail: email ? await all(db.collection(COLLECTIONS.mail).where("to", "==", email)) : [],
     // exam (issue 12)
     examRegistrations,
-    examAnswers: await examAnswersOf(db, uid, [...new Set(examRegistrations.map((r) => String(r.data.sessionId)))]),
+    examAnswers: await examAnswersOf(db, uid, [
+      ...new Set(
+        [...examRegistrations, ...examResults]
+          .map((d) => d.data.sessionId)
+          .filter((id): id is string => typeof id === "string"),
+      ),
+    ]),
     recertifications: await Promise.all(
       (await db.collection(COLLECTIONS.recertifications).where("uid", "==", uid).get()).docs.map((snap) =>
         recertification(db, snap),

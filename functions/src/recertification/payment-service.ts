@@ -93,6 +93,9 @@ export async function recordBankTransfer(
 ) {
   const verdict = await db.runTransaction(async (tx) => {
     const app = await readApplication(transactionReader(tx), db, appId);
+    if (app.uid === by) {
+      throw new HttpsError("permission-denied", "A payment to one's own recertification is recorded by someone else.");
+    }
     const v = paymentVerdict(
       app,
       app.uid,

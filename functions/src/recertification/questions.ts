@@ -87,6 +87,8 @@ export async function answerQuestion(
         `Evidence not usable: ${problems.map((p) => `${p.evidenceId} (${p.problem})`).join("; ")}.`,
       );
     }
+    // Frozen like the submission's files: the committee relies on them.
+    for (const record of records) tx.update(record.ref, { submittedIn: FieldValue.arrayUnion(appId) });
     tx.update(ref, { answer, evidenceIds, answeredAt: FieldValue.serverTimestamp() });
     appendRecertificationHistory(db, tx, appId, `answer-${questionId}`, { event: "answered", questionId });
   });

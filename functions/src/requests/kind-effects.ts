@@ -93,6 +93,9 @@ export async function checkContent(
       precondition(extensionLengthProblem(content.requestedMonths, policy));
       const { deadline } = await extensionDeadline(db, tx, uid, content, policy);
       if (first) precondition(extensionTimingProblem(today, deadline));
+      if (content.letterSupervisorUid === uid) {
+        throw new HttpsError("failed-precondition", "The letter must be signed by a supervisor, not by the candidate.");
+      }
       const sup = await tx.get(db.doc(paths.supervisor(content.letterSupervisorUid)));
       if (!sup.exists) {
         throw new HttpsError(
@@ -189,6 +192,7 @@ export async function prepareEffect(db: Firestore, tx: Transaction, e: EffectInp
               db
                 .collection(COLLECTIONS.applications)
                 .where("examResultId", "==", content.target.examResultId)
+                .where("ownerUid", "==", req.candidateUid)
                 .where("status", "==", "expired"),
             )
           : null;

@@ -19,6 +19,7 @@ import {
   historyEventId,
   OUTCOME_LABELS,
   requestMailId,
+  subjectOf,
   supervisorMail,
   supervisorsOf,
   transition,
@@ -216,8 +217,11 @@ export async function resubmitRequest(db: Firestore, uid: string, id: string, co
     }
     const policy = await loadPolicy(db, transactionReader(tx));
     const facts = await checkContent(db, tx, uid, content, today, policy, { first: false });
-    if (facts.applicationId !== req.applicationId) {
-      throw new HttpsError("invalid-argument", "A resubmitted request is about the same application as before.");
+    if (facts.applicationId !== req.applicationId || subjectOf(content) !== subjectOf(req.content)) {
+      throw new HttpsError(
+        "invalid-argument",
+        "A resubmitted request is about the same deadline, result or application as before: send a new request for another.",
+      );
     }
     const evidence = evidenceOf(content);
     const evidenceRefs = await checkEvidence(db, tx, uid, evidence, id);

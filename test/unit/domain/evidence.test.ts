@@ -6,6 +6,7 @@ import {
   parseEvidencePath,
 } from "../../../functions/src/evidence/domain/evidence.js";
 import { fakePdf, realPdf, realPng } from "../../factories/files.js";
+import { evidenceProblems, groupReferences, recordProblem } from "../../../functions/src/evidence/domain/references.js";
 
 const upload = (name: string, bytes: Buffer, contentType?: string, size = bytes.length) =>
   inspectEvidence({ name, size, contentType, head: bytes.subarray(0, 16) });
@@ -62,5 +63,64 @@ describe("evidence uploads", () => {
 
   it("detects JPEG by its first bytes", () => {
     expect(detectContentType(Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]))).toBe("image/jpeg");
+  });
+});
+
+// What a submission needs from the evidence it names (references.ts), each
+// problem with its allowed twin.
+describe("evidence a submission names", () => {
+  const accepted = (submittedIn: unknown = null) => ({ status: "accepted", submittedIn });
+  it.each([
+    ["an id that is a path", "ev/1", accepted(), "not a valid evidence id"],
+    ["an id of 129 characters", "e".repeat(129), accepted(), "not a valid evidence id"],
+    ["no record", "ev-1", undefined, "no file uploaded under this id"],
+    ["a deleted file", "ev-1", { status: "deleted" }, "the file was deleted; upload it again under a new id"],
+    ["a rejected file", "ev-1", { status: "rejected", reason: "not a PDF" }, "the file was rejected: not a PDF"],
+    ["a rejected file without reason", "ev-1", { status: "rejected" }, "the file was rejected: no reason given"],
+    [
+      "a file not checked yet",
+      "ev-1",
+      { status: "pending" },
+      "the file has not been checked yet; try again in a minute",
+    ],
+    [
+      "a file in 3 other submissions",
+      "ev-1",
+      accepted(["a1", "a2", "a3"]),
+      "the file is already part of 3 other submitted applications; upload a copy under a new id",
+    ],
+  ])("refuses %s", (_what, id, record, problem) => expect(recordProblem(id, record, "app-1")).toBe(problem));
+  it.each([
+    ["an accepted file never submitted", "ev-1", accepted()],
+    ["an id of 128 characters", "e".repeat(128), accepted()],
+    ["a file in 2 other submissions", "ev-1", accepted(["a1", "a2"])],
+    ["a file in 3 submissions, this one included", "ev-1", accepted(["a1", "a2", "app-1"])],
+    ["a file frozen by this application alone", "ev-1", accepted("app-1")],
+  ])("accepts %s", (_what, id, record) => expect(recordProblem(id, record, "app-1")).toBeNull());
+  it("groups the documents naming each id, and reports each bad id once with all of them", () => {
+    const references = [
+      { evidenceId: "ev-1", usedBy: "cme/c1" },
+      { evidenceId: "ev-2", usedBy: "recognition/r1" },
+      { evidenceId: "ev-1", usedBy: "profile (ACLS)" },
+    ];
+    expect(groupReferences(references)).toEqual(
+      new Map([
+        ["ev-1", ["cme/c1", "profile (ACLS)"]],
+        ["ev-2", ["recognition/r1"]],
+      ]),
+    );
+    expect(evidenceProblems(references, new Map([["ev-2", accepted()]]), "app-1")).toEqual([
+      { evidenceId: "ev-1", usedBy: ["cme/c1", "profile (ACLS)"], problem: "no file uploaded under this id" },
+    ]);
+    expect(
+      evidenceProblems(
+        references,
+        new Map([
+          ["ev-1", accepted()],
+          ["ev-2", accepted()],
+        ]),
+        "app-1",
+      ),
+    ).toEqual([]);
   });
 });

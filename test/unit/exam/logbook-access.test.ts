@@ -34,6 +34,11 @@ describe.each(["level2", "level3-direct"] as const)("%s", (route) => {
       /expired for the logbook/,
     ],
     ["a Level 2 certification instead", { examResultId: null, exam: null, level2CertificationId: "c", level2 }, /exam/],
+    [
+      "a Level 2 certification named as well",
+      { level2CertificationId: "c", level2 },
+      /leave the Level 2 certification empty/,
+    ],
   ])("is refused with %s, saying what is missing", (_what, over, message) =>
     expect(logbookAccessProblem(input({ route, ...over }))).toMatch(message),
   );
@@ -41,7 +46,7 @@ describe.each(["level2", "level3-direct"] as const)("%s", (route) => {
 
 describe("level3-via-level2", () => {
   const via = (over: Partial<AccessInput>) =>
-    input({ route: "level3-via-level2", level2CertificationId: "c", level2, ...over });
+    input({ route: "level3-via-level2", examResultId: null, exam: null, level2CertificationId: "c", level2, ...over });
   it("is allowed with the candidate's current Level 2", () => expect(logbookAccessProblem(via({}))).toBeNull());
   it("is allowed on the expiry day, refused the day after", () => {
     expect(logbookAccessProblem(via({ level2: { ...level2, expiresOn: TODAY } }))).toBeNull();
@@ -54,6 +59,7 @@ describe("level3-via-level2", () => {
     ["a Level 3", { level2: { ...level2, level: 3 } }, /not a Level 2/],
     ["an expired status", { level2: { ...level2, status: "expired" } }, /not current/],
     ["a revoked one", { level2: { ...level2, status: "revoked" } }, /not current/],
-    ["a passed exam instead", { level2CertificationId: null, level2: null }, /Level 2/],
+    ["a passed exam instead", { level2CertificationId: null, level2: null, examResultId: "e1", exam }, /Level 2/],
+    ["an exam result named as well", { examResultId: "e1", exam }, /leave the exam result empty/],
   ])("is refused with %s", (_what, over, message) => expect(logbookAccessProblem(via(over))).toMatch(message));
 });

@@ -15,6 +15,7 @@ import {
   remarkedResult,
   remoteSupervisorProblem,
   requestContent,
+  subjectOf,
   supervisorsOf,
   transition,
   type RequestAction,
@@ -129,7 +130,7 @@ describe("exam re-marking", () => {
     expect(history).toEqual({ ...previous, replacedOn: "2026-06-10", byRequest: "req-1" });
   });
   it("a score below the pass mark fails", () => {
-    const { update } = remarkedResult(previous, { score: 59.5, passMark: 60 }, "2026-06-10", "req-1");
+    const { update } = remarkedResult(previous, { score: 59, passMark: 60 }, "2026-06-10", "req-1");
     expect(update.passed).toBe(false);
     expect(update.status).toBe("failed");
   });
@@ -191,6 +192,32 @@ describe("request content", () => {
       expect(requestContent.safeParse(without).success, item).toBe(false);
     }
     expect(supervisorsOf(requestContent.parse(remote))).toEqual(["sup-r"]);
+  });
+  it("a resubmission keeps its subject: the deadline, the result or the application (remote supervision has none)", () => {
+    const ext = requestContent.parse(extension);
+    const otherDeadline = requestContent.parse({
+      ...extension,
+      target: { deadline: "logbook", examResultId: "exam-0" },
+    });
+    const recert = requestContent.parse({
+      ...extension,
+      target: { deadline: "recertification", certificationId: "c" },
+    });
+    const longer = requestContent.parse({ ...extension, requestedMonths: 9 });
+    expect(subjectOf(longer)).toBe(subjectOf(ext));
+    expect(subjectOf(otherDeadline)).not.toBe(subjectOf(ext));
+    expect(subjectOf(recert)).not.toBe(subjectOf(ext));
+    expect(subjectOf(requestContent.parse(remote))).toBeNull();
+  });
+  it("a re-mark is in whole marks, within the test", () => {
+    const remark = (r: object) =>
+      decisionInput.safeParse({ outcome: "granted", reason: "Re-marked.", remark: r }).success;
+    expect(remark({ score: 60, passMark: 60, maxScore: 99 })).toBe(true);
+    expect(remark({ score: 60, passMark: 59.5 })).toBe(false);
+    expect(remark({ score: 60.5, passMark: 60 })).toBe(false);
+    expect(remark({ score: 99, passMark: 60, maxScore: 99 })).toBe(true);
+    expect(remark({ score: 100, passMark: 60, maxScore: 99 })).toBe(false);
+    expect(remark({ score: 60, passMark: 100, maxScore: 99 })).toBe(false);
   });
   it("a decision always gives a reason", () => {
     expect(decisionInput.safeParse({ outcome: "refused", reason: " " }).success).toBe(false);

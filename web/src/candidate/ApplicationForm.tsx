@@ -80,7 +80,8 @@ export function ApplicationForm({
     const fields = {
       route,
       supervisorIds,
-      examResultId: examResultId || null,
+      // Each route names only what it rests on (firestore.rules: logbookAccess).
+      examResultId: route === "level3-via-level2" ? null : examResultId || null,
       level2CertificationId: route === "level3-via-level2" ? level2Id || null : null,
       ...(candidateName.trim() ? { candidateName: candidateName.trim() } : {}),
     };

@@ -39,6 +39,8 @@ export function logbookAccessProblem(input: AccessInput): string | null {
     const c = input.level2;
     if (!id)
       return "A Level 3 via Level 2 application needs your current Level 2 certification: name it (level2CertificationId).";
+    if (input.examResultId)
+      return "A Level 3 via Level 2 application rests on your Level 2 certification only: leave the exam result empty.";
     if (!c) return `Certification ${id} does not exist.`;
     if (c.uid !== input.uid) return `Certification ${id} is not yours.`;
     if (c.level !== 2) return `Certification ${id} is not a Level 2 certification.`;
@@ -52,6 +54,8 @@ export function logbookAccessProblem(input: AccessInput): string | null {
   if (!id) {
     return "Access to the logbook is granted only after passing the written exam: name your passed exam result (examResultId).";
   }
+  if (input.level2CertificationId)
+    return "This route rests on your exam result only: leave the Level 2 certification empty (it is for Level 3 via Level 2).";
   if (!e) return `Exam result ${id} does not exist.`;
   if (e.uid !== input.uid) return `Exam result ${id} is not yours.`;
   if (e.passed !== true)

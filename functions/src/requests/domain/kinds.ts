@@ -105,9 +105,12 @@ export const decisionInput = z.discriminatedUnion("outcome", [
     /** Exam appeal: the re-marked result. */
     remark: z
       .object({
-        score: z.number().min(0),
-        maxScore: z.number().positive().optional(),
-        passMark: z.number().min(0),
+        score: z.number().int().min(0),
+        maxScore: z.number().int().positive().optional(),
+        passMark: z.number().int().min(0),
+      })
+      .refine((r) => r.maxScore === undefined || (r.score <= r.maxScore && r.passMark <= r.maxScore), {
+        message: "score and pass mark are at most maxScore",
       })
       .optional(),
   }),
@@ -136,6 +139,26 @@ export const KIND_TITLES: Record<RequestKind, string> = {
 export function evidenceOf(content: RequestContent): string[] {
   const ids = content.kind === "extension" ? [content.letterEvidenceId, ...content.evidenceIds] : content.evidenceIds;
   return [...new Set(ids)];
+}
+
+/**
+ * What a request is about: the deadline an extension moves, the result an exam
+ * appeal contests, the application of a special-circumstances request or a
+ * logbook appeal. A resubmission may change everything else, never this (the
+ * deadline and window checks were made against it when it was first sent).
+ */
+export function subjectOf(content: RequestContent): string | null {
+  switch (content.kind) {
+    case "extension":
+      return JSON.stringify(content.target);
+    case "exam-appeal":
+      return content.examResultId;
+    case "special-circumstances":
+    case "logbook-appeal":
+      return content.applicationId;
+    case "remote-supervision":
+      return null;
+  }
 }
 
 /** The supervisors named by a request: they read it and are told of every step. */
