@@ -3,17 +3,9 @@
 // and their results with the certificate of completion (the real trigger).
 import { expect, test } from "@playwright/test";
 import { USERS, adminDb } from "./fixtures.js";
-import { checkScreen, signIn, signOut } from "./helpers.js";
+import { checkScreen, parisDay, signIn, signOut } from "./helpers.js";
 
 test.describe.configure({ mode: "serial" });
-
-/** Today in Europe/Paris (the programme's day), plus n days. */
-function parisDay(n = 0): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A session as createExamSession writes it, with its windows shifted around today. */
 function session(sitting: number, opens: number, closes: number, title: string) {
@@ -25,7 +17,13 @@ function session(sitting: number, opens: number, closes: number, title: string) 
       timeZone: "Europe/Paris",
       registrationOpens: parisDay(opens),
       registrationCloses: parisDay(closes),
-      startWindow: { from: "09:00", to: "17:00", opensAt: `${sittingDate}T09:00`, closesAt: `${sittingDate}T17:00` },
+      // Wall-clock times in Paris, and the same instants in UTC (winter: UTC+1).
+      startWindow: {
+        from: "09:00",
+        to: "17:00",
+        opensAt: `${sittingDate}T08:00:00.000Z`,
+        closesAt: `${sittingDate}T16:00:00.000Z`,
+      },
       title,
       resultsReleased: false,
       releaseDate: null,
@@ -51,6 +49,7 @@ test("the public sees the upcoming sessions and their registration windows", asy
   await expect(table.getByRole("row")).toHaveCount(3); // header + the two upcoming ones
   await expect(table.getByRole("row", { name: /Autumn sitting/ })).toContainText("registration open");
   await expect(table.getByRole("row", { name: /Spring sitting/ })).toContainText("registration not open yet");
+  await expect(table.getByRole("row", { name: /Autumn sitting/ })).toContainText("09:00 to 17:00 (Europe/Paris time)");
   await expect(table).not.toContainText("Past sitting");
   await expect(page.getByRole("link", { name: "Sign in", exact: true }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: /Register for/ })).toHaveCount(0);
@@ -128,9 +127,9 @@ test("the candidate sees their results and the certificate of completion", async
     uid: USERS.bob.uid,
     passed: false,
     status: "failed",
-    sittingDate: "2025-11-07",
-    resultDate: "2025-12-19",
-    sessionId: "cmr-2025-11-07",
+    sittingDate: "2025-06-13",
+    resultDate: "2025-07-25",
+    sessionId: "cmr-2025-06-13",
     score: 50,
     maxScore: 100,
     passMark: 61,
@@ -144,7 +143,7 @@ test("the candidate sees their results and the certificate of completion", async
   await expect(passed).toContainText("71 / 100 (pass mark 62)");
   // No Storage emulator here: the certificate is issued and e-mailed, not stored.
   await expect(passed).toContainText("issued and sent to you by e-mail");
-  const failed = results.getByRole("row", { name: /2025-11-07/ });
+  const failed = results.getByRole("row", { name: /2025-06-13/ });
   await expect(failed).toContainText("not passed");
   await expect(failed).toContainText("none");
   await checkScreen(page, "exam-results");

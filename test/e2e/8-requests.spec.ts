@@ -4,19 +4,12 @@
 // grants fewer months than asked and the exam result carries the extension.
 import { expect, test, type Page } from "@playwright/test";
 import { SUPERVISOR_NAME, USERS, adminDb } from "./fixtures.js";
-import { checkScreen, signIn, signOut } from "./helpers.js";
+import { checkScreen, parisDay, signIn, signOut } from "./helpers.js";
 
 test.describe.configure({ mode: "serial" });
 
 const PASS = "e2e-req-pass";
 const FAIL = "e2e-req-fail";
-
-function parisDay(n = 0): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 test.beforeAll(async () => {
   const db = adminDb();

@@ -5,16 +5,9 @@
 // server's refusal is shown in words.
 import { expect, test } from "@playwright/test";
 import { USERS, adminDb } from "./fixtures.js";
-import { checkScreen, signIn, signOut } from "./helpers.js";
+import { checkScreen, parisDay, signIn, signOut } from "./helpers.js";
 
 test.describe.configure({ mode: "serial" });
-
-function parisDay(n = 0): string {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 const IN_WINDOW = { id: "cert-e2e-bob-l2", number: "CMR-L2-2021-00011", expiresOn: parisDay(60) };
 const TOO_EARLY = { id: "cert-e2e-bob-l3", number: "CMR-L3-2025-00012", expiresOn: parisDay(1500) };

@@ -7,7 +7,7 @@ import { collection, orderBy, query, where } from "firebase/firestore";
 import { registrationState } from "../../../functions/src/exam/domain/session";
 import { callFunction } from "../callables";
 import { describeError } from "../errors";
-import { Feedback, type Message } from "../feedback";
+import { ErrorText, Feedback, useAction, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveQuery, type LiveDoc } from "../live";
 import { Link } from "../router";
@@ -74,11 +74,7 @@ export function ExamPage() {
       <h1>Written exam</h1>
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Upcoming sessions</h2>
-        {sessions.error && (
-          <p role="alert" className="error">
-            {sessions.error}
-          </p>
-        )}
+        <ErrorText text={sessions.error} />
         {sessions.value === undefined && <p role="status">Loading…</p>}
         {sessions.value?.length === 0 && <p>No exam session is planned yet.</p>}
         {!!sessions.value?.length && (
@@ -100,7 +96,7 @@ export function ExamPage() {
                     {data.registrationOpens} to {data.registrationCloses} ({WINDOW_TEXT[registrationState(data, day)]})
                   </td>
                   <td>
-                    {data.startWindow.opensAt} to {data.startWindow.closesAt} ({data.timeZone})
+                    {data.startWindow.from} to {data.startWindow.to} ({data.timeZone} time)
                   </td>
                 </tr>
               ))}
@@ -117,11 +113,7 @@ export function ExamPage() {
         <>
           <section aria-labelledby="registrations-heading">
             <h2 id="registrations-heading">Your registrations</h2>
-            {registrations.error && (
-              <p role="alert" className="error">
-                {registrations.error}
-              </p>
-            )}
+            <ErrorText text={registrations.error} />
             {(sessions.value ?? []).map((s) => (
               <SessionRegistration key={s.id} session={s} registration={mine.get(s.id) ?? null} day={day} />
             ))}
@@ -148,21 +140,7 @@ function SessionRegistration({
   const registered = registration?.data.status === "registered";
   const [familyName, setFamilyName] = useState(registration?.data.familyName ?? "");
   const [givenNames, setGivenNames] = useState(registration?.data.givenNames ?? "");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
-
-  async function run(action: () => Promise<unknown>, done: string, doing: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await action();
-      setMessage({ text: done, error: false });
-    } catch (err) {
-      setMessage({ text: describeError(err, { doing }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, message, setMessage, run } = useAction();
 
   function register(e: FormEvent) {
     e.preventDefault();
@@ -265,11 +243,7 @@ function ExamResults({ uid }: { uid: string }) {
   return (
     <section aria-labelledby="results-heading">
       <h2 id="results-heading">Your results</h2>
-      {results.error && (
-        <p role="alert" className="error">
-          {results.error}
-        </p>
-      )}
+      <ErrorText text={results.error} />
       {results.value?.length === 0 && <p>No exam result yet: results appear here on their release date.</p>}
       {rows.length > 0 && (
         <table className="grid" aria-label="Your exam results">

@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { addDoc, collection, doc, onSnapshot, query, where } from "firebase/firestore";
 import { callFunction } from "../callables";
 import { describeError } from "../errors";
-import { Feedback, type Message } from "../feedback";
+import { ErrorText, Feedback, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveDoc, useLiveQuery, type LiveDoc } from "../live";
 import type { Finding, Requirement } from "../domain";
@@ -117,11 +117,7 @@ export function RecertificationPage() {
       <h1>Recertification</h1>
       <section aria-labelledby="certs-heading">
         <h2 id="certs-heading">Your certifications</h2>
-        {certs.error && (
-          <p role="alert" className="error">
-            {certs.error}
-          </p>
-        )}
+        <ErrorText text={certs.error} />
         {certs.value?.length === 0 && <p>You hold no certification.</p>}
         {current.length > 0 && (
           <table className="grid" aria-label="Your certifications">
@@ -162,11 +158,7 @@ export function RecertificationPage() {
         </p>
         <Feedback message={message} />
       </section>
-      {apps.error && (
-        <p role="alert" className="error">
-          {apps.error}
-        </p>
-      )}
+      <ErrorText text={apps.error} />
       {[...(apps.value ?? [])]
         .sort((a, b) => b.data.openedOn.localeCompare(a.data.openedOn))
         .map((a) => (
@@ -236,11 +228,7 @@ function Application({ app: { id, data }, uid }: { app: LiveDoc<Recertification>
       )}
       <Feedback message={message} />
       <h3>Report</h3>
-      {report.error && (
-        <p role="alert" className="error">
-          {report.error}
-        </p>
-      )}
+      <ErrorText text={report.error} />
       {report.value === null && <p>No report yet: it is computed once the application changes.</p>}
       {r && (
         <div className="report" data-eligible={r.eligible}>

@@ -15,7 +15,7 @@ import {
 import { describeIssue } from "../domain";
 import { callFunction } from "../callables";
 import { describeError } from "../errors";
-import { Feedback, type Message } from "../feedback";
+import { ErrorText, Feedback, useAction, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveQuery, type LiveDoc } from "../live";
 
@@ -70,11 +70,7 @@ export function RequestsPage({ deciding }: { deciding: boolean }) {
       {deciding && <OpenRequests />}
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">Your requests</h2>
-        {mine.error && (
-          <p role="alert" className="error">
-            {mine.error}
-          </p>
-        )}
+        <ErrorText text={mine.error} />
         {mine.value?.length === 0 && <p>You have sent no request.</p>}
         {[...(mine.value ?? [])]
           .sort((a, b) => b.data.submittedOn.localeCompare(a.data.submittedOn))
@@ -240,11 +236,7 @@ function RequestForm({
   return (
     <form onSubmit={send} aria-label={title} className="request-form">
       <h3>{title}</h3>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorText text={error} />
       {kind === "extension" ? (
         <>
           <label>
@@ -359,17 +351,12 @@ function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; a
     doing: "read the request's history",
   });
   const [resending, setResending] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
+  const { message, run } = useAction();
   const open = OPEN_STATUSES.includes(data.status);
 
-  async function withdraw() {
+  function withdraw() {
     if (!window.confirm(`Withdraw request ${id}? It cannot be sent again.`)) return;
-    try {
-      await callFunction("withdrawRequest", { requestId: id });
-      setMessage({ text: "Request withdrawn.", error: false });
-    } catch (err) {
-      setMessage({ text: describeError(err, { doing: "withdraw this request" }), error: true });
-    }
+    void run(() => callFunction("withdrawRequest", { requestId: id }), "Request withdrawn.", "withdraw this request");
   }
 
   const headingId = `request-${id}`;
@@ -412,7 +399,7 @@ function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; a
       </ol>
       {asCandidate && open && (
         <p>
-          <button type="button" onClick={() => void withdraw()}>
+          <button type="button" onClick={withdraw}>
             Withdraw request {id}
           </button>{" "}
           {data.status === "changes-requested" && resendable && !resending && (
@@ -449,11 +436,7 @@ function OpenRequests() {
   return (
     <section aria-labelledby="open-heading">
       <h2 id="open-heading">Open requests (to decide)</h2>
-      {open.error && (
-        <p role="alert" className="error">
-          {open.error}
-        </p>
-      )}
+      <ErrorText text={open.error} />
       {open.value?.length === 0 && <p>No request is waiting.</p>}
       {rows.map((r) => (
         <RequestCard key={r.id} request={r} asCandidate={false} />
@@ -469,21 +452,7 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
   const [score, setScore] = useState("");
   const [passMark, setPassMark] = useState("");
   const [changes, setChanges] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<Message>(null);
-
-  async function run(name: string, payload: Record<string, unknown>, doing: string, done: string) {
-    setBusy(true);
-    setMessage(null);
-    try {
-      await callFunction(name, payload);
-      setMessage({ text: done, error: false });
-    } catch (err) {
-      setMessage({ text: describeError(err, { doing }), error: true });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, message, setMessage, run } = useAction();
 
   function decide(e: FormEvent) {
     e.preventDefault();
@@ -501,7 +470,11 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
       decision.remark = { score: Number(score), passMark: Number(passMark) };
     }
     if (!window.confirm(`Record this decision on ${id}? A decision is final.`)) return;
-    void run("decideRequest", { requestId: id, decision }, `decide request ${id}`, "Decision recorded.");
+    void run(
+      () => callFunction("decideRequest", { requestId: id, decision }),
+      "Decision recorded.",
+      `decide request ${id}`,
+    );
   }
 
   function askChanges(e: FormEvent) {
@@ -511,10 +484,9 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
       return;
     }
     void run(
-      "requestChanges",
-      { requestId: id, reason: changes },
-      `ask for changes to ${id}`,
+      () => callFunction("requestChanges", { requestId: id, reason: changes }),
       "The candidate is asked for changes.",
+      `ask for changes to ${id}`,
     );
   }
 
