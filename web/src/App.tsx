@@ -18,6 +18,11 @@ const SupervisionListPage = lazy(() =>
 );
 const GradingQueuePage = lazy(() => import("./grading/GradingPages").then((m) => ({ default: m.GradingQueuePage })));
 const GradingRoundPage = lazy(() => import("./grading/GradingPages").then((m) => ({ default: m.GradingRoundPage })));
+const ExamPage = lazy(() => import("./exam/ExamPage").then((m) => ({ default: m.ExamPage })));
+const RequestsPage = lazy(() => import("./requests/RequestsPage").then((m) => ({ default: m.RequestsPage })));
+const RecertificationPage = lazy(() =>
+  import("./recertification/RecertificationPage").then((m) => ({ default: m.RecertificationPage })),
+);
 const SupervisionPage = lazy(() =>
   import("./supervisor/SupervisionPages").then((m) => ({ default: m.SupervisionPage })),
 );
@@ -69,6 +74,7 @@ function Screen({
   const signedInOnly = (screen: React.ReactNode) => (user ? screen : <SignInPage />);
   if (path === "/" || path === "/register") return <RegisterPage />;
   if (path === "/sign-in") return <SignInPage />;
+  if (path === "/exam") return <ExamPage />;
   if (path === "/home") {
     if (!user) return <SignInPage />;
     if (role) return <GradingQueuePage role={role} />;
@@ -78,6 +84,8 @@ function Screen({
   const graded = /^\/grading\/([A-Za-z0-9_-]+)$/.exec(path);
   if (graded) return signedInOnly(<GradingRoundPage key={graded[1]} appId={graded[1]} role={role ?? "grader"} />);
   if (path === "/applications") return signedInOnly(<ApplicationsPage />);
+  if (path === "/requests") return signedInOnly(<RequestsPage deciding={role === "committee" || role === "chair"} />);
+  if (path === "/recertification") return signedInOnly(<RecertificationPage />);
   if (path === "/profile") return signedInOnly(<ProfilePage />);
   if (path === "/evidence") return signedInOnly(<EvidencePage />);
   if (path === "/supervision") return signedInOnly(<SupervisionListPage />);
@@ -113,6 +121,9 @@ export function App() {
           <Link to="/" aria-current={path === "/" ? "page" : undefined}>
             Register
           </Link>
+          <Link to="/exam" aria-current={path === "/exam" ? "page" : undefined}>
+            Exam
+          </Link>
           {user && (
             <>
               <Link to="/applications" aria-current={path.startsWith("/applications") ? "page" : undefined}>
@@ -123,6 +134,12 @@ export function App() {
               </Link>
               <Link to="/evidence" aria-current={path === "/evidence" ? "page" : undefined}>
                 Evidence
+              </Link>
+              <Link to="/requests" aria-current={path === "/requests" ? "page" : undefined}>
+                Requests
+              </Link>
+              <Link to="/recertification" aria-current={path === "/recertification" ? "page" : undefined}>
+                Recertification
               </Link>
               {role && (
                 <Link to="/grading" aria-current={path.startsWith("/grading") ? "page" : undefined}>

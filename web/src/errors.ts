@@ -14,8 +14,12 @@ const codeOf = (e: unknown): string =>
     ? e.code.replace(/^functions\//, "")
     : "";
 
+/** The error's message, without the HTTP status some transports append (" [400]"). */
 const messageOf = (e: unknown): string =>
-  typeof e === "object" && e !== null && "message" in e && typeof e.message === "string" ? e.message : String(e);
+  (typeof e === "object" && e !== null && "message" in e && typeof e.message === "string"
+    ? e.message
+    : String(e)
+  ).replace(/ \[\d{3}\]$/, "");
 
 export function describeError(e: unknown, { doing, denied }: ErrorContext): string {
   switch (codeOf(e)) {

@@ -1,4 +1,6 @@
 // The outcome of an action, announced: a confirmation is a status, a refusal an alert.
+import { useState } from "react";
+import { describeError } from "./errors";
 export type Message = { text: string; error: boolean } | null;
 
 export function Feedback({ message }: { message: Message }) {
@@ -8,4 +10,35 @@ export function Feedback({ message }: { message: Message }) {
       {message.text}
     </p>
   );
+}
+
+/** A read or load error, announced (nothing when there is none). */
+export function ErrorText({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  return (
+    <p role="alert" className="error">
+      {text}
+    </p>
+  );
+}
+
+/** An action that calls the server: busy while it runs, then its confirmation or its refusal in words. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<Message>(null);
+  async function run(action: () => Promise<unknown>, done: string, doing: string): Promise<boolean> {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await action();
+      setMessage({ text: done, error: false });
+      return true;
+    } catch (err) {
+      setMessage({ text: describeError(err, { doing }), error: true });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, message, setMessage, run };
 }

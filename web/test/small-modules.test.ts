@@ -4,6 +4,7 @@ import { emulatorsFromInitScript } from "../src/firebase";
 import { describeVerification, matchesName } from "../src/public/RegisterPage";
 import { describeEvent } from "../src/grading/model";
 import { contentTypeOf, fileProblem } from "../src/evidence/upload";
+import { checkoutSession, formatFee } from "../src/recertification/RecertificationPage";
 
 describe("describeError", () => {
   const denied = { doing: "save this case", denied: "only the owner may change a draft logbook." };
@@ -15,6 +16,14 @@ describe("describeError", () => {
   it("passes on the callables' own messages and strips the functions/ prefix", () => {
     expect(describeError({ code: "functions/failed-precondition", message: "fix 2 problems" }, denied)).toBe(
       "Could not save this case: fix 2 problems",
+    );
+  });
+  it("drops the HTTP status a transport appends, and only a trailing one", () => {
+    expect(describeError({ code: "failed-precondition", message: "registration closed. [400]" }, denied)).toBe(
+      "Could not save this case: registration closed.",
+    );
+    expect(describeError({ code: "failed-precondition", message: "code [400] here" }, denied)).toBe(
+      "Could not save this case: code [400] here",
     );
   });
   it("tells a person to sign in again or to check the connection", () => {
@@ -111,5 +120,35 @@ describe("fileProblem (the upload check's rules, before uploading)", () => {
   it("announces the type from the name, whatever the browser guessed", () => {
     expect(contentTypeOf("a.JPG", "")).toBe("image/jpeg");
     expect(contentTypeOf("a.docx", "application/msword")).toBe("application/msword");
+  });
+});
+
+describe("the recertification payment", () => {
+  it("formats the fee as money", () => {
+    expect(formatFee({ amountMinor: 7500, currency: "eur" })).toBe("€75.00");
+    expect(formatFee({ amountMinor: 20000, currency: "eur" })).toBe("€200.00");
+    expect(formatFee({ amountMinor: 1, currency: "eur" })).toBe("€0.01");
+  });
+  it("writes a checkout session with exactly the fields the rules accept", () => {
+    const session = checkoutSession("recert-c-1", { amountMinor: 7500, currency: "eur" }, "https://cmr.example");
+    expect(Object.keys(session).sort()).toEqual([
+      "cancel_url",
+      "client",
+      "line_items",
+      "metadata",
+      "mode",
+      "success_url",
+    ]);
+    expect(session.line_items).toEqual([
+      {
+        quantity: 1,
+        price_data: { currency: "eur", unit_amount: 7500, product_data: { name: "EACVI CMR recertification" } },
+      },
+    ]);
+    expect(session.metadata).toEqual({ recertificationId: "recert-c-1" });
+    expect(session.success_url).toBe("https://cmr.example/recertification?application=recert-c-1&payment=done");
+    expect(session.cancel_url).toMatch(/^https:\/\/cmr\.example\/recertification\?.*payment=cancelled$/);
+    // The rules: http(s) URLs of at most 500 characters.
+    expect(session.success_url.length).toBeLessThanOrEqual(500);
   });
 });

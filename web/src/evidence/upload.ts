@@ -42,6 +42,21 @@ export async function uploadsAvailable(): Promise<boolean> {
   return emulators === null || !!emulators.storage;
 }
 
+/** Cloud Storage, loaded on first use (connected to its emulator where one runs). */
+export async function storageReady() {
+  const { app, emulators } = await firebaseReady();
+  const module = await import("firebase/storage");
+  const storage = module.getStorage(app);
+  if (emulators?.storage) {
+    try {
+      module.connectStorageEmulator(storage, emulators.storage.host, emulators.storage.port);
+    } catch {
+      // Already connected by an earlier call.
+    }
+  }
+  return { ...module, storage };
+}
+
 /** Uploads the file; `onProgress` gets the fraction sent (0..1). Resolves when Storage has it. */
 export async function uploadEvidence(
   uid: string,
@@ -49,16 +64,7 @@ export async function uploadEvidence(
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<void> {
-  const { app, emulators } = await firebaseReady();
-  const { connectStorageEmulator, getStorage, ref, uploadBytesResumable } = await import("firebase/storage");
-  const storage = getStorage(app);
-  if (emulators?.storage) {
-    try {
-      connectStorageEmulator(storage, emulators.storage.host, emulators.storage.port);
-    } catch {
-      // Already connected by an earlier upload.
-    }
-  }
+  const { storage, ref, uploadBytesResumable } = await storageReady();
   const task = uploadBytesResumable(ref(storage, `evidence/${uid}/${evidenceId}/${file.name}`), file, {
     contentType: contentTypeOf(file.name, file.type),
   });

@@ -32,7 +32,7 @@ export function requirementLabel(id: string): string {
   return id.replace(/[.-]/g, " ").replace(/^\w/, (c) => c.toUpperCase());
 }
 
-function RequirementBar({ requirement }: { requirement: Requirement }) {
+export function RequirementBar({ requirement }: { requirement: Requirement }) {
   const { id, met, actual, required } = requirement;
   const label = requirementLabel(id);
   const status = met ? "met" : "not met";
