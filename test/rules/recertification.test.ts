@@ -65,6 +65,12 @@ describe("recertification applications", () => {
     await seed("open");
     await allowed(getDoc(at(ACTORS.committee, `recertifications/${RECERT}`)));
   });
+  it("the certification team (admin) can read it and its CME; a grader cannot", async () => {
+    await seed("open");
+    await allowed(getDoc(at(ACTORS.admin, `recertifications/${RECERT}`)));
+    await allowed(getDocs(collection(dbAs(world(), ACTORS.admin), `recertifications/${RECERT}/cme`)));
+    await denied(getDoc(at(ACTORS.assignedGrader, `recertifications/${RECERT}`)));
+  });
   it("nobody opens an application from a client (the callable does)", () =>
     denied(setDoc(at(ACTORS.owner, "recertifications/recert-cert-1-9"), recertification("awaiting-payment"))));
   it("the holder can write the checklist and the letter once paid", async () => {
@@ -104,6 +110,21 @@ describe("recertification applications", () => {
   it("the letter must be an evidence id", async () => {
     await seed("open");
     await denied(updateDoc(at(ACTORS.owner, `recertifications/${RECERT}`), { letterEvidenceId: "../other/ev" }));
+  });
+  it("the holder can clear the checklist (twin of the refusals below: null, not a string)", async () => {
+    await seed("open");
+    await allowed(updateDoc(at(ACTORS.owner, `recertifications/${RECERT}`), { checklist }));
+    await allowed(updateDoc(at(ACTORS.owner, `recertifications/${RECERT}`), { checklist: null }));
+    await denied(updateDoc(at(ACTORS.owner, `recertifications/${RECERT}`), { checklist: "none" }));
+  });
+  it("the checklist holds only its years, at most 20 of them (twins: 20 years, no other key)", async () => {
+    await seed("open");
+    const years = (n: number) => Array.from({ length: n }, (_, i) => ({ ...checklist.years[0], year: i + 1 }));
+    const write = (value: object) => updateDoc(at(ACTORS.owner, `recertifications/${RECERT}`), { checklist: value });
+    await denied(write({ years: years(21) }));
+    await allowed(write({ years: years(20) }));
+    await denied(write({ years: years(1), verdict: "eligible" }));
+    await allowed(write({ years: years(1) }));
   });
   it("the checklist must be a list of years (not a string)", async () => {
     await seed("open");
