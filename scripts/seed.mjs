@@ -281,15 +281,8 @@ await seedExam();
 // the Stripe extension would), upload, submit, and a committee member renews.
 async function seedRecertification() {
   await upsertUser({ uid: "demo-holder", email: "holder@demo.cmr", displayName: "Demo Holder (Level 2)" });
-  const addMonths = (iso, months) => {
-    const d = new Date(`${iso}T00:00:00Z`);
-    const day = d.getUTCDate();
-    d.setUTCDate(1);
-    d.setUTCMonth(d.getUTCMonth() + months);
-    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-    d.setUTCDate(Math.min(day, last));
-    return d.toISOString().slice(0, 10);
-  };
+  // The functions' own date arithmetic (month ends clamp: 31 August + 6 months is 28/29 February).
+  const { addMonthsIso: addMonths } = createRequire(import.meta.url)("../functions/lib/platform/domain/dates.js");
   const expiresOn = addMonths(new Date().toISOString().slice(0, 10), 2);
   const batch = db.batch();
   batch.set(db.doc("users/demo-holder"), {
