@@ -93,7 +93,10 @@ describe("grading: the pass path", () => {
       );
 
       // The candidate answers with an accepted evidence file (a rejected one is refused).
-      await db.doc(`users/${ownerUid}/evidence/ev-report`).set({ status: "accepted", size: 1000 });
+      // ev-report already backs an earlier application: that freeze is kept.
+      await db
+        .doc(`users/${ownerUid}/evidence/ev-report`)
+        .set({ status: "accepted", size: 1000, submittedIn: ["earlier-app"] });
       await db.doc(`users/${ownerUid}/evidence/ev-bad`).set({ status: "rejected", size: 1000 });
       const answer = { applicationId: appId, questionId, text: "Attached.", evidenceIds: ["ev-report", "ev-bad"] };
       expect((await callFunction("answerQuestion", answer, { uid: ownerUid })).error?.status).toBe(
@@ -108,7 +111,11 @@ describe("grading: the pass path", () => {
         { uid: ownerUid },
       );
       expect(answered.error).toBeUndefined();
-      expect((await db.doc(`users/${ownerUid}/evidence/ev-report`).get()).get("submittedIn")).toBe(appId);
+      // A list, as submissions write it: Storage rules let the graders read the file through it.
+      expect((await db.doc(`users/${ownerUid}/evidence/ev-report`).get()).get("submittedIn")).toEqual([
+        "earlier-app",
+        appId,
+      ]);
       expect((await callFunction("answerQuestion", answer, { uid: ownerUid })).error?.status).toBe(
         "FAILED_PRECONDITION",
       );

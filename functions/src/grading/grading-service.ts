@@ -3,6 +3,7 @@
 // transaction that also appends to the history and queues the notifications.
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
+import { evidenceProblems, freezeIn } from "../evidence/index.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../platform/domain/dates.js";
 import { prepareMessages, recipientOf } from "../platform/outbox.js";
 import { paths } from "../platform/paths.js";
@@ -67,15 +68,19 @@ export async function answerQuestion(
     const q = await tx.get(qRef);
     if (!q.exists) throw new HttpsError("not-found", `No question ${questionId} on application ${appId}.`);
     if (q.get("status") !== "open") throw new HttpsError("failed-precondition", "This question is already answered.");
-    // Only files the upload check accepted may be attached.
+    // Only files the upload check accepted, and not already frozen in too many other applications.
     const evidence = answer.evidenceIds.length
       ? await tx.getAll(...answer.evidenceIds.map((id) => db.doc(paths.evidence(candidate, id))))
       : [];
-    const notAccepted = evidence.filter((e) => !e.exists || e.get("status") !== "accepted").map((e) => e.id);
-    if (notAccepted.length) {
+    const problems = evidenceProblems(
+      answer.evidenceIds.map((evidenceId) => ({ evidenceId, usedBy: `answer to ${questionId}` })),
+      new Map(evidence.filter((e) => e.exists).map((e) => [e.id, e.data() ?? {}])),
+      appId,
+    );
+    if (problems.length) {
       throw new HttpsError(
         "failed-precondition",
-        `Evidence not accepted (yet): ${notAccepted.join(", ")}. Upload the file and wait for the check.`,
+        `Evidence not usable: ${problems.map((p) => `${p.evidenceId} (${p.problem})`).join("; ")}.`,
       );
     }
     const asker = String(q.get("askedBy"));
@@ -97,7 +102,10 @@ export async function answerQuestion(
       },
     });
     // Part of the submitted record now: frozen in Storage and readable by the graders.
-    for (const e of evidence) tx.update(e.ref, { submittedIn: appId });
+    for (const e of evidence) {
+      const submittedIn = freezeIn(e.get("submittedIn"), appId);
+      if (submittedIn) tx.update(e.ref, { submittedIn });
+    }
     tx.update(db.doc(paths.grading(appId)), { openQuestions: FieldValue.increment(-1) });
     appendHistory(db, tx, appId, historyId(round.submission, "answered", questionId), "answered", {
       submission: round.submission,

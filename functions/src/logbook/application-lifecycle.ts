@@ -14,7 +14,7 @@ import {
 } from "./domain/application-docs.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../platform/domain/dates.js";
 import { loadApplicationDocs, transactionReader } from "./application-repository.js";
-import { evidenceProblems, frozenBy, type EvidenceProblem, type EvidenceReference } from "../evidence/index.js";
+import { evidenceProblems, freezeIn, type EvidenceProblem, type EvidenceReference } from "../evidence/index.js";
 import { logs } from "../platform/logs.js";
 import { loadPolicy } from "../platform/policy-repository.js";
 import { paths } from "../platform/paths.js";
@@ -126,10 +126,8 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
     // frozen id, and the upload check never changes its record again. One
     // file may back several applications: each is added to the list.
     for (const [id, snap] of evidence) {
-      const submittedIn = frozenBy(snap.get("submittedIn"));
-      if (!submittedIn.includes(appId)) {
-        tx.update(db.doc(paths.evidence(app.ownerUid, id)), { submittedIn: [...submittedIn, appId] });
-      }
+      const submittedIn = freezeIn(snap.get("submittedIn"), appId);
+      if (submittedIn) tx.update(db.doc(paths.evidence(app.ownerUid, id)), { submittedIn });
     }
     // The exam's logbook deadline is met: its reminders stop.
     const exam = loaded.docs.exam;

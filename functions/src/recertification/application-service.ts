@@ -2,7 +2,7 @@
 // runs in one transaction, so a status is never changed on a stale read.
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
-import { evidenceProblems, frozenBy } from "../evidence/index.js";
+import { evidenceProblems, freezeIn } from "../evidence/index.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE, type IsoDate } from "../platform/domain/dates.js";
 import { recipientOf } from "../platform/outbox.js";
 import { paths } from "../platform/paths.js";
@@ -148,9 +148,8 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
     });
     // As for logbooks: the files judged can no longer be replaced or deleted (Storage rules, upload check).
     for (const [id, record] of loaded.evidenceRecords) {
-      const submittedIn = frozenBy(record.submittedIn);
-      if (!submittedIn.includes(appId))
-        tx.update(db.doc(paths.evidence(uid, id)), { submittedIn: [...submittedIn, appId] });
+      const submittedIn = freezeIn(record.submittedIn, appId);
+      if (submittedIn) tx.update(db.doc(paths.evidence(uid, id)), { submittedIn });
     }
     tx.update(db.doc(paths.recertification(appId)), {
       status: "submitted",

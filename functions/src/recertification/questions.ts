@@ -2,7 +2,7 @@
 // holder of a submitted application; the decision waits for the answer.
 import { FieldValue, type Firestore } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
-import { evidenceProblems } from "../evidence/index.js";
+import { evidenceProblems, freezeIn } from "../evidence/index.js";
 import { message } from "../platform/domain/mail.js";
 import { calendarDateIn, PROGRAMME_TIME_ZONE } from "../platform/domain/dates.js";
 import { prepareMessages, recipientOf } from "../platform/outbox.js";
@@ -88,7 +88,10 @@ export async function answerQuestion(
       );
     }
     // Frozen like the submission's files: the committee relies on them.
-    for (const record of records) tx.update(record.ref, { submittedIn: FieldValue.arrayUnion(appId) });
+    for (const record of records) {
+      const submittedIn = freezeIn(record.get("submittedIn"), appId);
+      if (submittedIn) tx.update(record.ref, { submittedIn });
+    }
     tx.update(ref, { answer, evidenceIds, answeredAt: FieldValue.serverTimestamp() });
     appendRecertificationHistory(db, tx, appId, `answer-${questionId}`, { event: "answered", questionId });
   });

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   detectContentType,
   EVIDENCE_MAX_BYTES,
+  freezeIn,
+  frozenBy,
   inspectEvidence,
   parseEvidencePath,
 } from "../../../functions/src/evidence/domain/evidence.js";
@@ -122,5 +124,26 @@ describe("evidence a submission names", () => {
         "app-1",
       ),
     ).toEqual([]);
+  });
+});
+
+describe("freezing a record in a submission (submittedIn)", () => {
+  it("adds the key to the list, keeping every earlier freeze", () => {
+    expect(freezeIn(undefined, "app-1")).toEqual(["app-1"]);
+    expect(freezeIn([], "app-1")).toEqual(["app-1"]);
+    expect(freezeIn(["app-0"], "app-1")).toEqual(["app-0", "app-1"]);
+  });
+  it("turns an old single id into a list with it first", () => {
+    expect(freezeIn("app-0", "app-1")).toEqual(["app-0", "app-1"]);
+  });
+  it("changes nothing when the key already froze the record", () => {
+    expect(freezeIn(["app-0", "app-1"], "app-1")).toBeNull();
+    expect(freezeIn("app-1", "app-1")).toBeNull();
+  });
+  it("reads the list the same way whatever its form", () => {
+    expect(frozenBy(["a", 3, "b"])).toEqual(["a", "b"]);
+    expect(frozenBy("a")).toEqual(["a"]);
+    expect(frozenBy("")).toEqual([]);
+    expect(frozenBy(null)).toEqual([]);
   });
 });

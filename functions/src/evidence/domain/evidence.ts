@@ -87,6 +87,16 @@ export function frozenBy(submittedIn: unknown): string[] {
   return typeof submittedIn === "string" && submittedIn.length > 0 ? [submittedIn] : [];
 }
 
+/**
+ * The `submittedIn` list once `key` (an application, recertification or
+ * request) has frozen the record, or null when it already has. Always a list:
+ * Storage rules let graders read a file only through the list.
+ */
+export function freezeIn(submittedIn: unknown, key: string): string[] | null {
+  const keys = frozenBy(submittedIn);
+  return keys.includes(key) ? null : [...keys, key];
+}
+
 export interface UploadFacts {
   name: string;
   size: number;
