@@ -177,6 +177,8 @@ describe("recertification, end to end", () => {
     expect(snapshot?.report.eligible).toBe(true);
     expect(snapshot?.input.cme).toHaveLength(7);
     expect((await db.doc(`users/${uid}/evidence/ev-letter`).get()).get("submittedIn")).toEqual([appId]);
+    // Submitted in time: the daily job no longer lapses the certification.
+    expect((await db.doc(`certifications/${certId}`).get()).get("recertificationSubmitted")).toBe(true);
 
     // The holder can no longer decide for themselves; a committee member can.
     const self = await callFunction("decideRecertification", { applicationId: appId, outcome: "renew" }, { uid });
@@ -431,24 +433,91 @@ describe("recertification, end to end", () => {
     });
   });
 
-  it("a lapse job run while an application is open does not lapse the certification; after a withdrawal it does", async () => {
+  it(
+    "an application opened but not submitted lapses with the certification the day after the window",
+    { timeout: 120_000 },
+    async () => {
+      const { uid, certId, expiresOn } = await seedHolder(-5);
+      // The scheduling trigger of the seed's creation first sets nextActionOn to today: let it pass.
+      await waitFor(
+        async () => (await db.doc(`certifications/${certId}`).get()).get("nextActionOn"),
+        (next) => next === today(),
+        { what: "the seed's scheduling", timeoutMs: 60_000 },
+      );
+      const opened = await callFunction("openRecertification", { certificationId: certId }, { uid });
+      const appId = opened.result!.applicationId as string;
+      const lastDay = addMonthsIso(expiresOn, 6);
+      const dayAfterWindow = addDaysIso(lastDay, 1);
+      // The job is due again the day after the window, not never.
+      expect((await db.doc(`certifications/${certId}`).get()).get("nextActionOn")).toBe(dayAfterWindow);
+
+      await db.doc(`certifications/${certId}`).update({ nextActionOn: lastDay });
+      await runRecertificationJob(db, lastDay, DEFAULT_POLICY);
+      expect((await db.doc(`certifications/${certId}`).get()).data()).toMatchObject({
+        status: "active",
+        recertificationApplicationId: appId,
+        nextActionOn: dayAfterWindow,
+      });
+
+      await runRecertificationJob(db, dayAfterWindow, DEFAULT_POLICY);
+      expect((await db.doc(`certifications/${certId}`).get()).data()).toMatchObject({
+        status: "lapsed",
+        recertificationApplicationId: null,
+      });
+      expect(await recert(appId)).toMatchObject({ status: "lapsed", lapsedOn: dayAfterWindow });
+      expect((await history(appId)).map((h) => h.event)).toContain("lapsed");
+      expect((await db.doc(`mail/recert-${certId}-lapsed`).get()).get("message.text")).toContain(
+        "without a submitted recertification application",
+      );
+      await waitFor(
+        async () => (await db.doc(`register/${uid}`).get()).exists,
+        (exists) => !exists,
+        { what: "the lapsed holder removed from the register" },
+      );
+    },
+  );
+
+  it("a submitted application stops the lapse, also where the certification's flag was never set", async () => {
+    const { certId, expiresOn } = await seedHolder(-5);
+    const appId = uniqueId("recert-submitted");
+    await db.doc(`recertifications/${appId}`).set({ status: "submitted", certificationId: certId });
+    const dayAfterWindow = addDaysIso(addMonthsIso(expiresOn, 6), 1);
+    await db
+      .doc(`certifications/${certId}`)
+      .update({ recertificationApplicationId: appId, nextActionOn: dayAfterWindow });
+    await runRecertificationJob(db, dayAfterWindow, DEFAULT_POLICY);
+    expect((await db.doc(`certifications/${certId}`).get()).data()).toMatchObject({
+      status: "active",
+      nextActionOn: null,
+    });
+    expect(await recert(appId)).toMatchObject({ status: "submitted" });
+  });
+
+  it(
+    "no late submissions: a paid application cannot be submitted once the window has closed",
+    { timeout: 120_000 },
+    async () => {
+      const { uid, certId } = await seedHolder(-5);
+      const { appId } = await openAndPay(uid, certId);
+      // The window (expiry + 6 months) closed yesterday, before the daily job ran.
+      const closedYesterday = addDaysIso(addMonthsIso(today(), -6), -1);
+      await db.doc(`certifications/${certId}`).update({ expiresOn: closedYesterday });
+      const late = await callFunction("submitRecertification", { applicationId: appId }, { uid });
+      expect(late.error?.status).toBe("FAILED_PRECONDITION");
+      expect(late.error?.message).toContain(`closed on ${addMonthsIso(closedYesterday, 6)}`);
+      expect(await recert(appId)).toMatchObject({ status: "open", submission: 0 });
+    },
+  );
+
+  it("after a withdrawal the certification lapses once the window has closed", async () => {
     const { uid, certId, expiresOn } = await seedHolder(-5);
     const opened = await callFunction("openRecertification", { certificationId: certId }, { uid });
     const appId = opened.result!.applicationId as string;
     const dayAfterWindow = addDaysIso(addMonthsIso(expiresOn, 6), 1);
-    // Even if the job is made to look at it (a stale nextActionOn), the open application stops the lapse.
-    await db.doc(`certifications/${certId}`).update({ nextActionOn: dayAfterWindow });
-    await runRecertificationJob(db, dayAfterWindow, DEFAULT_POLICY);
-    expect((await db.doc(`certifications/${certId}`).get()).data()).toMatchObject({ status: "active" });
-
     expect((await callFunction("withdrawRecertification", { applicationId: appId }, { uid })).status).toBe(200);
     await db.doc(`certifications/${certId}`).update({ nextActionOn: dayAfterWindow });
     await runRecertificationJob(db, dayAfterWindow, DEFAULT_POLICY);
     expect((await db.doc(`certifications/${certId}`).get()).data()).toMatchObject({ status: "lapsed" });
-    await waitFor(
-      async () => (await db.doc(`register/${uid}`).get()).exists,
-      (exists) => !exists,
-      { what: "the lapsed holder removed from the register" },
-    );
+    expect(await recert(appId)).toMatchObject({ status: "withdrawn" });
   });
 });

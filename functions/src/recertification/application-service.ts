@@ -3,7 +3,7 @@
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import { evidenceProblems, freezeIn } from "../evidence/index.js";
-import { calendarDateIn, PROGRAMME_TIME_ZONE, type IsoDate } from "../platform/domain/dates.js";
+import { addDaysIso, calendarDateIn, PROGRAMME_TIME_ZONE, type IsoDate } from "../platform/domain/dates.js";
 import { recipientOf } from "../platform/outbox.js";
 import { paths } from "../platform/paths.js";
 import { loadPolicy } from "../platform/policy-repository.js";
@@ -80,11 +80,12 @@ export async function openApplication(db: Firestore, certId: string, uid: string
       createdAt: FieldValue.serverTimestamp(),
       updatedAt: FieldValue.serverTimestamp(),
     });
-    // The open application is what stops the reminders and the lapse (domain/reminders.ts).
+    // The open application stops the reminders; the job looks again the day
+    // after the window closes, to lapse both unless it was submitted (domain/reminders.ts).
     tx.update(db.doc(paths.certification(certId)), {
       recertificationApplicationId: appId,
       recertificationAttempts: attempt,
-      nextActionOn: null,
+      nextActionOn: addDaysIso(check.closesOn, 1),
     });
     appendRecertificationHistory(db, tx, appId, "000-opened", { event: "opened", by: uid, on: today });
     return {
@@ -100,7 +101,11 @@ export async function openApplication(db: Firestore, certId: string, uid: string
 
 /** Closes an application (refused or withdrawn): the certification's reminders and lapse resume from `today`. */
 export function releaseCertification(db: Firestore, tx: Transaction, certId: string, today: IsoDate) {
-  tx.update(db.doc(paths.certification(certId)), { recertificationApplicationId: null, nextActionOn: today });
+  tx.update(db.doc(paths.certification(certId)), {
+    recertificationApplicationId: null,
+    recertificationSubmitted: false,
+    nextActionOn: today,
+  });
 }
 
 /**
@@ -121,6 +126,9 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
       throw new HttpsError("failed-precondition", `Cannot submit recertification application ${appId}: ${why}.`);
     }
     const policy = await loadPolicy(db, reader);
+    // No late submissions: the window (with any extension) counts, not the day the application was opened.
+    const inWindow = checkOpening(loaded.certification, uid, today, policy);
+    if (!inWindow.ok) throw new HttpsError(OPEN_CODES[inWindow.reason], inWindow.message, { reason: inWindow.reason });
     const report = evaluateRecertification(loaded.input, policy);
     const missing = evidenceProblems(loaded.references, loaded.evidenceRecords, appId);
     if (!report.eligible || missing.length > 0) {
@@ -151,6 +159,8 @@ export async function submitApplication(db: Firestore, appId: string, uid: strin
       const submittedIn = freezeIn(record.submittedIn, appId);
       if (submittedIn) tx.update(db.doc(paths.evidence(uid, id)), { submittedIn });
     }
+    // Submitted in time: no lapse until the decision (a refusal clears the flag).
+    tx.update(db.doc(paths.certification(app.certificationId)), { recertificationSubmitted: true });
     tx.update(db.doc(paths.recertification(appId)), {
       status: "submitted",
       submission,

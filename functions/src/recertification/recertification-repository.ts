@@ -40,6 +40,7 @@ const invalid = (path: string, issues: { path: PropertyKey[]; message: string }[
 
 export interface LoadedRecertification {
   app: RecertificationApplication;
+  certification: HeldCertification;
   input: RecertificationInput;
   /** The evidence the application names that cannot back a submission (letter, CME certificates). */
   evidenceRecords: Map<string, Record<string, unknown>>;
@@ -83,6 +84,7 @@ export async function loadRecertification(
     : null;
   return {
     app,
+    certification: cert,
     references,
     evidenceRecords,
     input: {

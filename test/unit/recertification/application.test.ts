@@ -108,22 +108,36 @@ describe("a refusal says what follows", () => {
   });
 });
 
-describe("an open application stops the lapse and the reminders", () => {
+describe("an open application stops the reminders; only a submitted one stops the lapse", () => {
   const cert = { ...heldCertification(), recertificationSubmitted: false };
-  it("after the window, a certification without an application lapses; with one, nothing happens", () => {
+  const opened = { ...cert, recertificationApplicationId: "recert-cert-1-1" };
+  it("after the window (closing 2030-12-15), a certification lapses unless its application was submitted", () => {
     expect(planRecertification(cert, "2030-12-16", policy).actions).toEqual([{ kind: "lapse" }]);
-    expect(
-      planRecertification({ ...cert, recertificationApplicationId: "recert-cert-1-1" }, "2030-12-16", policy),
-    ).toEqual({ actions: [], nextActionOn: null });
+    // No late submissions: opened in time but not submitted is not enough.
+    expect(planRecertification(opened, "2030-12-16", policy)).toEqual({
+      actions: [{ kind: "lapse" }],
+      nextActionOn: null,
+    });
+    expect(planRecertification({ ...opened, recertificationSubmitted: true }, "2030-12-16", policy)).toEqual({
+      actions: [],
+      nextActionOn: null,
+    });
+  });
+  it("on the window's last day an open application is not lapsed; the job looks again the day after", () => {
+    expect(planRecertification(opened, "2030-12-15", policy)).toEqual({ actions: [], nextActionOn: "2030-12-16" });
+  });
+  it("a granted extension moves that day", () => {
+    expect(planRecertification({ ...opened, extensionGrantedUntil: "2031-03-01" }, "2030-12-16", policy)).toEqual({
+      actions: [],
+      nextActionOn: "2031-03-02",
+    });
   });
   it("inside the window, reminders stop once an application is open", () => {
     expect(planRecertification(cert, "2029-12-15", policy).actions).toContainEqual({
       kind: "remind",
       milestone: "m-6",
     });
-    expect(
-      planRecertification({ ...cert, recertificationApplicationId: "recert-cert-1-1" }, "2029-12-15", policy).actions,
-    ).toEqual([]);
+    expect(planRecertification(opened, "2029-12-15", policy)).toEqual({ actions: [], nextActionOn: "2030-12-16" });
   });
   it("a revoked certification is never reminded nor lapsed", () => {
     expect(planRecertification({ ...cert, status: "revoked" }, "2030-12-16", policy).actions).toEqual([]);

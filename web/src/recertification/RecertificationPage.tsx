@@ -24,7 +24,7 @@ interface Certification {
 
 export interface Recertification {
   certificationId: string;
-  status: "awaiting-payment" | "open" | "submitted" | "renewed" | "refused" | "withdrawn";
+  status: "awaiting-payment" | "open" | "submitted" | "renewed" | "refused" | "withdrawn" | "lapsed";
   openedOn: string;
   window: { opensOn: string; closesOn: string };
   fee: { tier: string; amountMinor: number; currency: string };
@@ -46,6 +46,7 @@ const STATUS_TEXT: Record<Recertification["status"], string> = {
   renewed: "renewed: your new certificate is issued",
   refused: "refused",
   withdrawn: "withdrawn",
+  lapsed: "lapsed: the window closed before it was submitted",
 };
 
 /** The fee as a person reads it: "€75.00". */

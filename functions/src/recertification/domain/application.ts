@@ -12,7 +12,11 @@ import type { Policy } from "../../platform/domain/policy.js";
 import { isoDate, type MembershipTier } from "../../platform/domain/programme.js";
 import { recertificationWindow } from "./reminders.js";
 
-/** awaiting-payment → open (paid: documents) → submitted → renewed | refused; withdrawn by the holder before submission. */
+/**
+ * awaiting-payment → open (paid: documents) → submitted → renewed | refused;
+ * withdrawn by the holder before submission; lapsed when the window closes
+ * before it was submitted (no late submissions).
+ */
 export const RECERTIFICATION_STATUSES = [
   "awaiting-payment",
   "open",
@@ -20,12 +24,13 @@ export const RECERTIFICATION_STATUSES = [
   "renewed",
   "refused",
   "withdrawn",
+  "lapsed",
 ] as const;
 export type RecertificationStatus = (typeof RECERTIFICATION_STATUSES)[number];
 /** The statuses in which the holder may still write the checklist, the letter and CME. */
 export const EDITABLE_RECERTIFICATION_STATUSES = ["awaiting-payment", "open"] as const;
 /** The statuses after which a new application may be opened for the same certification. */
-export const CLOSED_RECERTIFICATION_STATUSES = ["refused", "withdrawn"] as const;
+export const CLOSED_RECERTIFICATION_STATUSES = ["refused", "withdrawn", "lapsed"] as const;
 
 /** The certification fields an application reads. */
 export const heldCertificationSchema = z.object({
@@ -52,7 +57,7 @@ export type OpeningCheck =
 const REPEAT = "the whole certification process (exam and logbook) must be repeated";
 
 /**
- * May `uid` open a recertification application for `cert` today? Inside the
+ * May `uid` open (or submit) a recertification application for `cert` today? Inside the
  * window only (from windowMonthsBefore before expiry to windowMonthsAfter
  * after it, or a granted extension's date if later); a lapsed certification
  * cannot be renewed.
@@ -83,7 +88,7 @@ export function checkOpening(cert: HeldCertification, uid: string, today: IsoDat
     return {
       ok: false,
       reason: "window-closed",
-      message: `The recertification window of certification ${cert.id} closed on ${closesOn}; no late applications are accepted: ${REPEAT}.`,
+      message: `The recertification window of certification ${cert.id} closed on ${closesOn}; no late applications or submissions are accepted: ${REPEAT}.`,
     };
   }
   if (today < opensOn) {

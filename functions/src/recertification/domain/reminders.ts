@@ -18,7 +18,7 @@ export const certificationSchema = z.object({
   expiresOn: isoDate,
   status: z.enum(["active", "expired", "lapsed", "renewed", "revoked"]),
   recertificationSubmitted: z.boolean().default(false),
-  /** The open recertification application: while it is there, no reminder and no lapse. */
+  /** The open recertification application: while it is there, no reminder; it lapses with the certification unless submitted. */
   recertificationApplicationId: z.string().min(1).nullish(),
   extensionGrantedUntil: isoDate.nullish(),
 });
@@ -59,19 +59,24 @@ export interface CertificationPlan {
   nextActionOn: IsoDate | null;
 }
 
-/** What to do about one certification today. Pure: (state, today) -> actions. */
+/**
+ * What to do about one certification today. Pure: (state, today) -> actions.
+ * A submitted recertification stops everything until its decision; an
+ * application opened but not submitted stops the reminders, not the lapse
+ * (no late submissions): the job closes it with the certification.
+ */
 export function planRecertification(cert: Certification, today: IsoDate, policy: Policy): CertificationPlan {
   if (
     cert.status === "lapsed" ||
     cert.status === "renewed" ||
     cert.status === "revoked" ||
-    cert.recertificationSubmitted ||
-    cert.recertificationApplicationId
+    cert.recertificationSubmitted
   ) {
     return { actions: [], nextActionOn: null };
   }
   const { closesOn } = recertificationWindow(cert, policy);
   if (today > closesOn) return { actions: [{ kind: "lapse" }], nextActionOn: null };
+  if (cert.recertificationApplicationId) return { actions: [], nextActionOn: addDaysIso(closesOn, 1) };
 
   const actions: CertificationAction[] = [];
   if (cert.status === "active" && today >= cert.expiresOn) actions.push({ kind: "expire" });
@@ -111,7 +116,7 @@ export function reminderMail(
       : `Reminder: apply for CMR recertification by ${closesOn}`;
   return message(subject, [
     status,
-    `You can apply for recertification until ${closesOn}. No late submissions are accepted: after that date the certification lapses and the whole process (exam and logbook) must be repeated.`,
+    `You can apply for recertification, and submit it, until ${closesOn}. No late submissions are accepted: after that date the certification lapses and the whole process (exam and logbook) must be repeated.`,
     `The recertification fee for your membership (${tier}) is ${recertificationFee(tier, policy)}.`,
   ]);
 }
@@ -119,7 +124,7 @@ export function reminderMail(
 export function lapsedMail(cert: Certification, policy: Policy): MailMessage {
   const { closesOn } = recertificationWindow(cert, policy);
   return message(`Your CMR Level ${cert.level} certification has lapsed`, [
-    `The recertification window closed on ${closesOn} without a recertification application, so your EACVI CMR Level ${cert.level} certification has lapsed and your name has been removed from the public register.`,
+    `The recertification window closed on ${closesOn} without a submitted recertification application, so your EACVI CMR Level ${cert.level} certification has lapsed and your name has been removed from the public register.`,
     "To be certified again, the whole certification process must be repeated: the exam and the logbook.",
   ]);
 }
