@@ -1,7 +1,7 @@
 // Both sides of every threshold of the item analysis.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../../../functions/src/platform/domain/policy.js";
-import { analyseItems, type ExamPolicy, type ResponseMatrix } from "../../../functions/src/exam/index.js";
+import { analyseItems, type ExamPolicy, type ResponseMatrix } from "../../../functions/src/exam/domain/index.js";
 
 /** A sitting from 0/1 score columns: 1 answers "A" (the key), 0 answers "B". */
 function sitting(columns: number[][]): ResponseMatrix {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatCsv, formatCsvRecord, neutraliseFormula, readCsv } from "../../../functions/src/exam/index.js";
+import { formatCsv, formatCsvRecord, neutraliseFormula, readCsv } from "../../../functions/src/exam/domain/index.js";
 
 function records(text: string) {
   const result = readCsv(text);

@@ -6,7 +6,7 @@ import {
   setPassMark,
   type AngoffRatings,
   type AnswerKey,
-} from "../../../functions/src/exam/index.js";
+} from "../../../functions/src/exam/domain/index.js";
 
 const exam = { ...DEFAULT_POLICY.exam, items: 3 };
 const answerKey: AnswerKey = { items: ["Q1", "Q2", "Q3"], key: { Q1: "A", Q2: "B", Q3: "C" } };

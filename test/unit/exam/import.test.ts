@@ -8,7 +8,7 @@ import {
   MAX_ERRORS,
   type AnswerKey,
   type ImportResult,
-} from "../../../functions/src/exam/index.js";
+} from "../../../functions/src/exam/domain/index.js";
 
 const exam = { ...DEFAULT_POLICY.exam, items: 3 };
 const KEY = "item,key\nQ1,A\nQ2,B\nQ3,E\n";

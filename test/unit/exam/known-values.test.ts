@@ -12,7 +12,7 @@ import {
   importResponses,
   processRun,
   type ImportResult,
-} from "../../../functions/src/exam/index.js";
+} from "../../../functions/src/exam/domain/index.js";
 
 const exam = { ...DEFAULT_POLICY.exam, items: 5 };
 

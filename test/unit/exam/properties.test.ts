@@ -10,7 +10,7 @@ import {
   type AnswerKey,
   type ExamPolicy,
   type ResponseMatrix,
-} from "../../../functions/src/exam/index.js";
+} from "../../../functions/src/exam/domain/index.js";
 
 const OPTIONS = ["A", "B", "C", "D", "E"];
 const option = fc.constantFrom(...OPTIONS);

@@ -6,7 +6,7 @@ import {
   readCsv,
   REGISTRATION_COLUMNS,
   type ExportedRegistration,
-} from "../../../functions/src/exam/index.js";
+} from "../../../functions/src/exam/domain/index.js";
 
 const planned = planSession("2025-11-07", DEFAULT_POLICY.exam);
 if (!planned.ok) throw new Error("the session must plan");

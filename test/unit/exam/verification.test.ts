@@ -9,7 +9,7 @@ import {
   type CandidateScore,
   type ResponseMatrix,
   type VerificationInput,
-} from "../../../functions/src/exam/index.js";
+} from "../../../functions/src/exam/domain/index.js";
 
 const responses = (candidates: string[]): ResponseMatrix => ({
   items: ["Q1", "Q2"],
