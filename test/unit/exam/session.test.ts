@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../../../functions/src/platform/domain/policy.js";
-import { planSession, registrationState, zonedInstant, type SessionPlan } from "../../../functions/src/exam/domain/index.js";
+import {
+  planSession,
+  registrationState,
+  zonedInstant,
+  type SessionPlan,
+} from "../../../functions/src/exam/domain/index.js";
 
 const exam = DEFAULT_POLICY.exam;
 
