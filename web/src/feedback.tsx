@@ -26,7 +26,7 @@ export function ErrorText({ text }: { text: string | null | undefined }) {
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
-  async function run(action: () => Promise<unknown>, done: string, doing: string): Promise<boolean> {
+  async function run(action: () => Promise<unknown>, done: string, doing: string, denied?: string): Promise<boolean> {
     setBusy(true);
     setMessage(null);
     try {
@@ -34,7 +34,7 @@ export function useAction() {
       setMessage({ text: done, error: false });
       return true;
     } catch (err) {
-      setMessage({ text: describeError(err, { doing }), error: true });
+      setMessage({ text: describeError(err, { doing, denied }), error: true });
       return false;
     } finally {
       setBusy(false);
