@@ -90,7 +90,7 @@ export function ExamBoardPage({ role }: { role: BoardRole | null }) {
   const day = today();
   return (
     <>
-      <h1 tabIndex={-1}>Exam board</h1>
+      <h1>Exam board</h1>
       <NotForBoard role={role} />
       {role && (
         <>
@@ -277,7 +277,7 @@ export function ExamSessionBoardPage({ sessionId, role }: { sessionId: string; r
   const s = session.value?.data;
   return (
     <>
-      <h1 tabIndex={-1}>Exam session {s?.title ?? sessionId}</h1>
+      <h1>Exam session {s?.title ?? sessionId}</h1>
       <p>
         <Link to="/exam/board">Back to the sessions</Link>
       </p>

@@ -345,7 +345,7 @@ export function HolderDocuments({
           editable={editable}
         />
       ) : (
-        <p>The checklist form appears with the server&apos;s first report (it gives the cycle&apos;s dates).</p>
+        <p>The checklist form appears once your certification is loaded (it gives the cycle&apos;s dates).</p>
       )}
       <LetterForm
         id={id}

@@ -11,7 +11,8 @@ import { describeError } from "../errors";
 import { ErrorText, Feedback, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveDoc, useLiveQuery, type LiveDoc } from "../live";
-import type { Finding, Requirement } from "../domain";
+import { DEFAULT_POLICY, type Finding, type Requirement } from "../domain";
+import { cycleOf } from "./domain";
 import { RequirementBar } from "../logbook/ReportView";
 import { HolderDocuments, HolderQuestions, WithdrawButton } from "./HolderPanels";
 
@@ -171,7 +172,12 @@ export function RecertificationPage() {
       {[...(apps.value ?? [])]
         .sort((a, b) => b.data.openedOn.localeCompare(a.data.openedOn))
         .map((a) => (
-          <Application key={a.id} app={a} uid={uid} />
+          <Application
+            key={a.id}
+            app={a}
+            uid={uid}
+            expiresOn={certs.value?.find((c) => c.id === a.data.certificationId)?.data.expiresOn ?? null}
+          />
         ))}
     </>
   );
@@ -201,7 +207,16 @@ export function Decision({
   );
 }
 
-function Application({ app: { id, data }, uid }: { app: LiveDoc<Recertification>; uid: string }) {
+function Application({
+  app: { id, data },
+  uid,
+  expiresOn,
+}: {
+  app: LiveDoc<Recertification>;
+  uid: string;
+  /** The certification's expiry: the cycle's end, known before the server's first report. */
+  expiresOn: string | null;
+}) {
   const { db } = sdk();
   const report = useLiveDoc<Report>(doc(db, "recertifications", id, "validation", "current"), id, {
     doing: "read the report of your recertification",
@@ -262,7 +277,13 @@ function Application({ app: { id, data }, uid }: { app: LiveDoc<Recertification>
       <Feedback message={message} />
       {data.decision && <Decision decision={data.decision} renewed={data.renewedCertificationId ?? null} />}
       {data.status === "open" && (
-        <HolderDocuments id={id} uid={uid} app={data} eligible={r?.eligible === true} cycle={r?.cycle ?? null} />
+        <HolderDocuments
+          id={id}
+          uid={uid}
+          app={data}
+          eligible={r?.eligible === true}
+          cycle={r?.cycle ?? (expiresOn ? cycleOf({ expiresOn }, DEFAULT_POLICY) : null)}
+        />
       )}
       {(data.status === "awaiting-payment" || data.status === "open") && (
         <WithdrawButton id={id} label={`Withdraw recertification ${id}`} />

@@ -86,7 +86,7 @@ export function RecertificationQueuePage({ role }: { role: BoardRole | null }) {
     );
   return (
     <>
-      <h1 tabIndex={-1}>Recertification review</h1>
+      <h1>Recertification review</h1>
       <NotForYou role={role} what="Recertification review" />
       <ErrorText text={apps.error} />
       {role && (
@@ -179,7 +179,7 @@ export function RecertificationReviewPage({ appId, role }: { appId: string; role
 
   return (
     <>
-      <h1 tabIndex={-1}>Recertification {appId}</h1>
+      <h1>Recertification {appId}</h1>
       <p>
         <Link to="/recertification/review">Back to the queue</Link>
       </p>

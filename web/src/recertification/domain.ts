@@ -6,3 +6,4 @@ export {
   type Checklist,
   type ChecklistYear,
 } from "../../../functions/src/recertification/domain/requirements";
+export { cycleOf } from "../../../functions/src/recertification/domain/application";
