@@ -42,3 +42,39 @@ export function useAction() {
   }
   return { busy, message, setMessage, run };
 }
+
+/** A modal confirmation (`<dialog>`, opened with `ref.current.showModal()`): what will happen, then yes or cancel. */
+export function ConfirmDialog({
+  dialogRef,
+  id,
+  title,
+  yes,
+  onYes,
+  children,
+}: {
+  dialogRef: React.RefObject<HTMLDialogElement | null>;
+  id: string;
+  title: string;
+  yes: string;
+  onYes: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <dialog ref={dialogRef} aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
+      <h4 id={`${id}-title`}>{title}</h4>
+      <div id={`${id}-text`}>{children}</div>
+      <button
+        type="button"
+        onClick={() => {
+          dialogRef.current?.close();
+          onYes();
+        }}
+      >
+        {yes}
+      </button>{" "}
+      <button type="button" onClick={() => dialogRef.current?.close()}>
+        Cancel
+      </button>
+    </dialog>
+  );
+}

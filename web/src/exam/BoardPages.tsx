@@ -31,6 +31,7 @@ import {
   type ItemDecision,
   type LineError,
 } from "./domain";
+import { ColumnHeads } from "../table";
 
 interface Session {
   sittingDate: string;
@@ -100,14 +101,7 @@ export function ExamBoardPage({ role }: { role: BoardRole | null }) {
             {sessions.value?.length === 0 && <p>No session yet.</p>}
             {!!sessions.value?.length && (
               <table className="grid" aria-label="All exam sessions">
-                <thead>
-                  <tr>
-                    <th scope="col">Session</th>
-                    <th scope="col">Sitting</th>
-                    <th scope="col">Registration</th>
-                    <th scope="col">Results</th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={["Session", "Sitting", "Registration", "Results"]} />
                 <tbody>
                   {sessions.value.map(({ id, data }) => (
                     <tr key={id}>
@@ -353,14 +347,7 @@ function Registrations({ sessionId, admin }: { sessionId: string; admin: boolean
           {registrations.value?.length === 0 && <p>No registration.</p>}
           {rows.length > 0 && (
             <table className="grid" aria-label="Registrations">
-              <thead>
-                <tr>
-                  <th scope="col">Family name</th>
-                  <th scope="col">Given names</th>
-                  <th scope="col">Candidate id</th>
-                  <th scope="col">Status</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Family name", "Given names", "Candidate id", "Status"]} />
               <tbody>
                 {rows.map(({ id, data }) => (
                   <tr key={id}>
@@ -413,16 +400,7 @@ function ProcessingState({ report }: { report: ExamReport }) {
         <p>No scoring run yet.</p>
       ) : (
         <table className="grid" aria-label="Scoring runs">
-          <thead>
-            <tr>
-              <th scope="col">Run</th>
-              <th scope="col">Why</th>
-              <th scope="col">Retained items</th>
-              <th scope="col">Pass score</th>
-              <th scope="col">Passed / candidates</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Run", "Why", "Retained items", "Pass score", "Passed / candidates", "Changes"]} />
           <tbody>
             {runs.map((r) => (
               <tr key={r.number}>
@@ -457,15 +435,7 @@ function ProcessingState({ report }: { report: ExamReport }) {
           <details>
             <summary>Items recommended for review or removal ({flagged.length})</summary>
             <table className="grid" aria-label="Items to review">
-              <thead>
-                <tr>
-                  <th scope="col">Item</th>
-                  <th scope="col">Key</th>
-                  <th scope="col">Difficulty</th>
-                  <th scope="col">Discrimination</th>
-                  <th scope="col">Recommendation</th>
-                </tr>
-              </thead>
+              <ColumnHeads columns={["Item", "Key", "Difficulty", "Discrimination", "Recommendation"]} />
               <tbody>
                 {flagged.map((i) => (
                   <tr key={i.item}>
@@ -519,12 +489,7 @@ function previewFile(kind: ImportKind, text: string, policy: Policy, key: Answer
 function LineErrors({ errors, label }: { errors: LineError[]; label: string }) {
   return (
     <table className="grid" aria-label={label}>
-      <thead>
-        <tr>
-          <th scope="col">Line</th>
-          <th scope="col">Problem</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={["Line", "Problem"]} />
       <tbody>
         {errors.map((e, i) => (
           <tr key={i}>
@@ -941,7 +906,7 @@ function ReleaseForms({
             "only the certification team (admin) sets the release date.",
           );
         }}
-        aria-label="Release date"
+        aria-label="Set the release"
       >
         <div className="field">
           <label htmlFor="release-date">Release date</label>

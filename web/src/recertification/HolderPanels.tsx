@@ -7,7 +7,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { collection, doc, orderBy, query, updateDoc, where } from "firebase/firestore";
 import { callFunction } from "../callables";
 import { describeError } from "../errors";
-import { ErrorText, Feedback, useAction, type Message } from "../feedback";
+import { ConfirmDialog, ErrorText, Feedback, useAction, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveQuery, type LiveDoc } from "../live";
 import { describeIssue, type Doc } from "../domain";
@@ -15,6 +15,7 @@ import { ItemsPanel } from "../logbook/ItemForms";
 import { AnswerForm, type EvidenceData } from "../candidate/ResultPanel";
 import { checklistSchema, cycleYear, type Checklist } from "./domain";
 import type { Recertification } from "./RecertificationPage";
+import { ColumnHeads } from "../table";
 
 /** What firestore.rules require for the holder's writes, in words. */
 export const RECERT_DENIED =
@@ -119,14 +120,7 @@ function ChecklistForm({
         them you reported yourself, and the institutions where you practised (separated by semicolons).
       </p>
       <table className="grid" aria-label="Checklist by year of the cycle">
-        <thead>
-          <tr>
-            <th scope="col">Year</th>
-            <th scope="col">Studies performed or reported</th>
-            <th scope="col">Of which reported</th>
-            <th scope="col">Institutions</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["Year", "Studies performed or reported", "Of which reported", "Institutions"]} />
         <tbody>
           {years.map(({ n, from, until }) => (
             <tr key={n}>
@@ -247,7 +241,6 @@ function SubmitRecertification({
     "the report as the server judges it at submission, and the certificate being renewed",
   ];
   async function submit() {
-    dialog.current?.close();
     await action.run(
       () => callFunction("submitRecertification", { applicationId: id }),
       "Submitted: the certification committee reviews it now. Your documents are frozen.",
@@ -262,24 +255,21 @@ function SubmitRecertification({
       <button type="button" disabled={!eligible || action.busy} onClick={() => dialog.current?.showModal()}>
         Submit the recertification…
       </button>
-      <dialog ref={dialog} aria-labelledby={`confirm-${id}`} aria-describedby={`confirm-text-${id}`}>
-        <h4 id={`confirm-${id}`}>Submit this recertification?</h4>
-        <div id={`confirm-text-${id}`}>
-          <p>The following will be frozen and sent to the certification committee:</p>
-          <ul>
-            {frozen.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
-          <p>You cannot change them afterwards.</p>
-        </div>
-        <button type="button" onClick={() => void submit()}>
-          Yes, submit
-        </button>{" "}
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
-      </dialog>
+      <ConfirmDialog
+        dialogRef={dialog}
+        id={`confirm-${id}`}
+        title="Submit this recertification?"
+        yes="Yes, submit"
+        onYes={() => void submit()}
+      >
+        <p>The following will be frozen and sent to the certification committee:</p>
+        <ul>
+          {frozen.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+        <p>You cannot change them afterwards.</p>
+      </ConfirmDialog>
       <Feedback message={action.message} />
     </section>
   );

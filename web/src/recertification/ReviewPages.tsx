@@ -7,7 +7,7 @@
 import { useRef, useState, type FormEvent } from "react";
 import { collection, doc, orderBy, query, where } from "firebase/firestore";
 import { callFunction } from "../callables";
-import { ErrorText, Feedback, useAction } from "../feedback";
+import { ConfirmDialog, ErrorText, Feedback, useAction } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveDoc, useLiveQuery, type LiveDoc } from "../live";
 import { Link } from "../router";
@@ -16,6 +16,7 @@ import type { BoardRole } from "../boards/roles";
 import { Decision, formatFee, RecertReport, type Recertification, type Report } from "./RecertificationPage";
 import { QuestionItems, WithdrawButton, type QuestionData } from "./HolderPanels";
 import type { Checklist } from "./domain";
+import { ColumnHeads } from "../table";
 
 const QUEUE_STATUSES = ["submitted", "awaiting-payment", "open"] as const;
 const STATUS_TEXT: Record<string, string> = {
@@ -57,15 +58,7 @@ export function RecertificationQueuePage({ role }: { role: BoardRole | null }) {
       <p>None.</p>
     ) : (
       <table className="grid" aria-label={label}>
-        <thead>
-          <tr>
-            <th scope="col">Application</th>
-            <th scope="col">Level</th>
-            <th scope="col">Date</th>
-            <th scope="col">Fee</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={["Application", "Level", "Date", "Fee", "Status"]} />
         <tbody>
           {rows.map(({ id, data }) => (
             <tr key={id}>
@@ -284,14 +277,7 @@ function SnapshotInput({ input }: { input: Snapshot["input"] }) {
       <h3>Checklist</h3>
       {input.checklist ? (
         <table className="grid" aria-label="Submitted checklist">
-          <thead>
-            <tr>
-              <th scope="col">Year</th>
-              <th scope="col">Studies</th>
-              <th scope="col">Reported</th>
-              <th scope="col">Institutions</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={["Year", "Studies", "Reported", "Institutions"]} />
           <tbody>
             {input.checklist.years.map((y) => (
               <tr key={y.year}>
@@ -394,7 +380,6 @@ function DecisionForm({
     dialog.current?.showModal();
   }
   async function send() {
-    dialog.current?.close();
     await action.run(
       () => callFunction("decideRecertification", { applicationId: appId, outcome, reasons: reasonList }),
       outcome === "renew" ? "Your review is recorded: renew." : "Your review is recorded: refuse.",
@@ -427,18 +412,15 @@ function DecisionForm({
       <button type="submit" disabled={action.busy}>
         Record my review…
       </button>
-      <dialog ref={dialog} aria-labelledby="decide-title">
-        <h4 id="decide-title">
-          {outcome === "renew" ? "Renew" : "Refuse"} recertification {appId}?
-        </h4>
+      <ConfirmDialog
+        dialogRef={dialog}
+        id="decide"
+        title={`${outcome === "renew" ? "Renew" : "Refuse"} recertification ${appId}?`}
+        yes="Yes, record it"
+        onYes={() => void send()}
+      >
         <p>A review is final: it cannot be changed afterwards.</p>
-        <button type="button" onClick={() => void send()}>
-          Yes, record it
-        </button>{" "}
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
-      </dialog>
+      </ConfirmDialog>
       <Feedback message={action.message} />
     </form>
   );
