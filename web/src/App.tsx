@@ -6,6 +6,9 @@ import { sdk } from "./firebase";
 import { Link, navigate, useLocation } from "./router";
 import { RegisterPage } from "./public/RegisterPage";
 import { SignInPage } from "./SignInPage";
+// ---------- recertification review and exam board (web-rx) ----------
+import { BoardLinks, boardScreen, useBoardRole } from "./boards/roles";
+// ---------- end recertification review and exam board ----------
 
 const ApplicationsPage = lazy(() =>
   import("./candidate/ApplicationsPage").then((m) => ({ default: m.ApplicationsPage })),
@@ -106,6 +109,10 @@ function Screen({
 export function App() {
   const { path } = useLocation();
   const { user, supervisor, role } = useSignedIn();
+  // ---------- recertification review and exam board (web-rx) ----------
+  const boardRole = useBoardRole(user);
+  const board = boardScreen(path, boardRole ?? null);
+  // ---------- end recertification review and exam board ----------
   useEffect(() => {
     // Move focus to the new screen's heading, so that screen readers announce it.
     document.querySelector<HTMLElement>("main h1")?.focus();
@@ -151,6 +158,8 @@ export function App() {
                   Supervision
                 </Link>
               )}
+              {/* recertification review and exam board (web-rx) */}
+              <BoardLinks path={path} role={boardRole} />
             </>
           )}
         </nav>
@@ -172,7 +181,14 @@ export function App() {
           <p role="status">Loading…</p>
         ) : (
           <Suspense fallback={<p role="status">Loading…</p>}>
-            <Screen path={path} user={user} supervisor={supervisor} role={role} />
+            {/* recertification review and exam board (web-rx): signed in, once the role is known */}
+            {board && !user ? (
+              <SignInPage />
+            ) : board && boardRole === undefined ? (
+              <p role="status">Loading…</p>
+            ) : (
+              (board ?? <Screen path={path} user={user} supervisor={supervisor} role={role} />)
+            )}
           </Suspense>
         )}
       </main>

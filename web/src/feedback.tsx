@@ -26,7 +26,7 @@ export function ErrorText({ text }: { text: string | null | undefined }) {
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
-  async function run(action: () => Promise<unknown>, done: string, doing: string): Promise<boolean> {
+  async function run(action: () => Promise<unknown>, done: string, doing: string, denied?: string): Promise<boolean> {
     setBusy(true);
     setMessage(null);
     try {
@@ -34,11 +34,47 @@ export function useAction() {
       setMessage({ text: done, error: false });
       return true;
     } catch (err) {
-      setMessage({ text: describeError(err, { doing }), error: true });
+      setMessage({ text: describeError(err, { doing, denied }), error: true });
       return false;
     } finally {
       setBusy(false);
     }
   }
   return { busy, message, setMessage, run };
+}
+
+/** A modal confirmation (`<dialog>`, opened with `ref.current.showModal()`): what will happen, then yes or cancel. */
+export function ConfirmDialog({
+  dialogRef,
+  id,
+  title,
+  yes,
+  onYes,
+  children,
+}: {
+  dialogRef: React.RefObject<HTMLDialogElement | null>;
+  id: string;
+  title: string;
+  yes: string;
+  onYes: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <dialog ref={dialogRef} aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}>
+      <h4 id={`${id}-title`}>{title}</h4>
+      <div id={`${id}-text`}>{children}</div>
+      <button
+        type="button"
+        onClick={() => {
+          dialogRef.current?.close();
+          onYes();
+        }}
+      >
+        {yes}
+      </button>{" "}
+      <button type="button" onClick={() => dialogRef.current?.close()}>
+        Cancel
+      </button>
+    </dialog>
+  );
 }

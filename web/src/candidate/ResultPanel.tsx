@@ -33,22 +33,25 @@ interface CertificationData {
   applicationId: string;
 }
 
-interface EvidenceData {
+export interface EvidenceData {
   fileName: string;
   status: string;
 }
 
-function AnswerForm({
+/** An answer to a question, with accepted evidence files; `send` defaults to grading's answerQuestion. */
+export function AnswerForm({
   appId,
   questionId,
   evidence,
   onSent,
+  send = (text, evidenceIds) => callFunction("answerQuestion", { applicationId: appId, questionId, text, evidenceIds }),
 }: {
   appId: string;
   questionId: string;
   evidence: LiveDoc<EvidenceData>[];
   /** Called once the answer is recorded (this form then disappears with the open question). */
   onSent: () => void;
+  send?: (text: string, evidenceIds: string[]) => Promise<unknown>;
 }) {
   const [text, setText] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
@@ -62,19 +65,14 @@ function AnswerForm({
     }
     setBusy(true);
     try {
-      await callFunction("answerQuestion", {
-        applicationId: appId,
-        questionId,
-        text: text.trim(),
-        evidenceIds: chosen,
-      });
+      await send(text.trim(), chosen);
       onSent();
     } catch (err) {
       // Nothing the candidate wrote is lost: the text stays in the form.
       setMessage({
         text: describeError(err, {
           doing: "send your answer",
-          denied: "only the candidate of the application can answer its questions.",
+          denied: "only the candidate or holder of the application can answer its questions.",
         }),
         error: true,
       });

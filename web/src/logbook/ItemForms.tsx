@@ -100,9 +100,15 @@ export function ItemsPanel({
   editable,
   supervisors,
   focusId,
+  parent = ["applications", appId],
+  denied = LOGBOOK_DENIED,
 }: {
   kind: Kind;
   appId: string;
+  /** The document the items live under (a recertification's CME: ["recertifications", id]). */
+  parent?: string[];
+  /** What the rules require to change these items, for denied writes. */
+  denied?: string;
   items: Doc[];
   editable: boolean;
   supervisors: { id: string; name: string }[];
@@ -121,22 +127,22 @@ export function ItemsPanel({
       return;
     }
     try {
-      await setDoc(doc(collection(sdk().db, "applications", appId, kind)), data);
+      await setDoc(doc(collection(sdk().db, [...parent, kind].join("/"))), data);
       setValues({});
       setMessage({ text: `${spec.noun[0].toUpperCase()}${spec.noun.slice(1)} added.`, error: false });
     } catch (err) {
-      setMessage({ text: describeError(err, { doing: `add this ${spec.noun}`, denied: LOGBOOK_DENIED }), error: true });
+      setMessage({ text: describeError(err, { doing: `add this ${spec.noun}`, denied }), error: true });
     }
   }
 
   async function remove(id: string) {
     if (!window.confirm(`Delete this ${spec.noun}?`)) return;
     try {
-      await deleteDoc(doc(sdk().db, "applications", appId, kind, id));
+      await deleteDoc(doc(sdk().db, [...parent, kind, id].join("/")));
       setMessage({ text: `${spec.noun} deleted.`, error: false });
     } catch (err) {
       setMessage({
-        text: describeError(err, { doing: `delete this ${spec.noun}`, denied: LOGBOOK_DENIED }),
+        text: describeError(err, { doing: `delete this ${spec.noun}`, denied }),
         error: true,
       });
     }

@@ -11,8 +11,10 @@ import { describeError } from "../errors";
 import { ErrorText, Feedback, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveDoc, useLiveQuery, type LiveDoc } from "../live";
-import type { Finding, Requirement } from "../domain";
+import { DEFAULT_POLICY, type Finding, type Requirement } from "../domain";
+import { cycleOf } from "./domain";
 import { RequirementBar } from "../logbook/ReportView";
+import { HolderDocuments, HolderQuestions, WithdrawButton } from "./HolderPanels";
 
 interface Certification {
   level: number;
@@ -29,9 +31,17 @@ export interface Recertification {
   window: { opensOn: string; closesOn: string };
   fee: { tier: string; amountMinor: number; currency: string };
   paid: { method: "stripe" | "bank-transfer"; amountMinor: number; currency: string; paidOn: string } | null;
+  uid?: string;
+  checklist?: unknown;
+  letterEvidenceId?: unknown;
+  submission?: number;
+  submittedOn?: string;
+  awaitingChair?: boolean;
+  decision?: { outcome: "renew" | "refuse"; reasons: string[]; decidedOn: string };
+  renewedCertificationId?: string | null;
 }
 
-interface Report {
+export interface Report {
   eligible: boolean;
   asOf: string;
   cycle: { from: string; until: string };
@@ -163,13 +173,51 @@ export function RecertificationPage() {
       {[...(apps.value ?? [])]
         .sort((a, b) => b.data.openedOn.localeCompare(a.data.openedOn))
         .map((a) => (
-          <Application key={a.id} app={a} uid={uid} />
+          <Application
+            key={a.id}
+            app={a}
+            uid={uid}
+            expiresOn={certs.value?.find((c) => c.id === a.data.certificationId)?.data.expiresOn ?? null}
+          />
         ))}
     </>
   );
 }
 
-function Application({ app: { id, data }, uid }: { app: LiveDoc<Recertification>; uid: string }) {
+export function Decision({
+  decision,
+  renewed,
+}: {
+  decision: NonNullable<Recertification["decision"]>;
+  renewed: string | null;
+}) {
+  return (
+    <div data-decision={decision.outcome}>
+      <p>
+        Decided on {decision.decidedOn}:{" "}
+        {decision.outcome === "renew" ? `renewed${renewed ? ` (certification ${renewed})` : ""}` : "refused"}.
+      </p>
+      {decision.reasons.length > 0 && (
+        <ul aria-label="Reasons">
+          {decision.reasons.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Application({
+  app: { id, data },
+  uid,
+  expiresOn,
+}: {
+  app: LiveDoc<Recertification>;
+  uid: string;
+  /** The certification's expiry: the cycle's end, known before the server's first report. */
+  expiresOn: string | null;
+}) {
   const { db } = sdk();
   const report = useLiveDoc<Report>(doc(db, "recertifications", id, "validation", "current"), id, {
     doing: "read the report of your recertification",
@@ -228,31 +276,52 @@ function Application({ app: { id, data }, uid }: { app: LiveDoc<Recertification>
         </p>
       )}
       <Feedback message={message} />
+      {data.decision && <Decision decision={data.decision} renewed={data.renewedCertificationId ?? null} />}
+      {data.status === "open" && (
+        <HolderDocuments
+          id={id}
+          uid={uid}
+          app={data}
+          eligible={r?.eligible === true}
+          cycle={r?.cycle ?? (expiresOn ? cycleOf({ expiresOn }, DEFAULT_POLICY) : null)}
+        />
+      )}
+      {(data.status === "awaiting-payment" || data.status === "open") && (
+        <WithdrawButton id={id} label={`Withdraw recertification ${id}`} />
+      )}
+      {(data.status === "submitted" || data.status === "renewed" || data.status === "refused") && (
+        <HolderQuestions id={id} uid={uid} />
+      )}
       <h3>Report</h3>
       <ErrorText text={report.error} />
       {report.value === null && <p>No report yet: it is computed once the application changes.</p>}
-      {r && (
-        <div className="report" data-eligible={r.eligible}>
-          <p className="eligibility">
-            {r.eligible ? "Eligible for submission" : "Not eligible yet"} (as of {r.asOf}; cycle {r.cycle.from} to{" "}
-            {r.cycle.until})
-          </p>
-          <ul aria-label={`Requirements of ${id}`} className="requirements">
-            {r.requirements.map((q) => (
-              <RequirementBar key={q.id} requirement={q} />
-            ))}
-          </ul>
-          {r.findings.length > 0 && (
-            <ul aria-label={`Findings of ${id}`}>
-              {r.findings.map((f, i) => (
-                <li key={i} className={f.severity}>
-                  {f.message}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {r && <RecertReport report={r} id={id} />}
     </section>
+  );
+}
+
+/** A recertification report (the live one or a snapshot's): eligibility, requirement bars, findings. */
+export function RecertReport({ report: r, id }: { report: Report; id: string }) {
+  return (
+    <div className="report" data-eligible={r.eligible}>
+      <p className="eligibility">
+        {r.eligible ? "Eligible for submission" : "Not eligible yet"} (as of {r.asOf}; cycle {r.cycle.from} to{" "}
+        {r.cycle.until})
+      </p>
+      <ul aria-label={`Requirements of ${id}`} className="requirements">
+        {r.requirements.map((q) => (
+          <RequirementBar key={q.id} requirement={q} />
+        ))}
+      </ul>
+      {r.findings.length > 0 && (
+        <ul aria-label={`Findings of ${id}`}>
+          {r.findings.map((f, i) => (
+            <li key={i} className={f.severity}>
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
