@@ -1,7 +1,10 @@
 // A request as the client shows it to the candidate, the committee and the
 // supervisors it names: its document's shape, its status in words, what it
 // asks for and its history (RequestsPage, supervisor/NamedRequests).
-import type { LiveDoc } from "../live";
+import { collection } from "firebase/firestore";
+import { sdk } from "../firebase";
+import { ErrorText } from "../feedback";
+import { useLiveQuery } from "../live";
 import {
   EXTENSION_GROUNDS,
   KIND_TITLES,
@@ -108,17 +111,23 @@ export function Summary({ content }: { content: RequestContent }) {
  * event in its id (`001-submitted`, `002-changes-requested`, ...; one event per
  * transaction), so the number, not the shared date, orders them.
  */
-export function RequestHistory({ requestId, events }: { requestId: string; events: LiveDoc<HistoryEvent>[] }) {
+export function RequestHistory({ requestId }: { requestId: string }) {
+  const history = useLiveQuery<HistoryEvent>(collection(sdk().db, "requests", requestId, "history"), requestId, {
+    doing: "read the request's history",
+  });
   return (
-    <ol aria-label={`History of ${requestId}`}>
-      {[...events]
-        .sort((a, b) => historySequence(a.id) - historySequence(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .map((h) => (
-          <li key={h.id} data-event={h.data.event}>
-            {h.data.on}: {h.data.outcome ?? h.data.event}
-            {h.data.reason ? `: ${h.data.reason}` : ""}
-          </li>
-        ))}
-    </ol>
+    <>
+      <ErrorText text={history.error} />
+      <ol aria-label={`History of ${requestId}`}>
+        {[...(history.value ?? [])]
+          .sort((a, b) => historySequence(a.id) - historySequence(b.id) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+          .map((h) => (
+            <li key={h.id} data-event={h.data.event}>
+              {h.data.on}: {h.data.outcome ?? h.data.event}
+              {h.data.reason ? `: ${h.data.reason}` : ""}
+            </li>
+          ))}
+      </ol>
+    </>
   );
 }

@@ -16,7 +16,9 @@ import { describeError } from "../errors";
 import { ErrorText, Feedback, useAction, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveQuery, type LiveDoc } from "../live";
-import { Attachments, Select, useChoices } from "./choices";
+import { useLocation } from "../router";
+import { Attachments } from "../evidence/Attachments";
+import { Select, useChoices } from "./choices";
 import { contentOf, describeFieldIssue, isMoreKind, valuesOf, type Values } from "./forms";
 import { MoreKindFields } from "./KindFields";
 import {
@@ -26,7 +28,6 @@ import {
   RequestHistory,
   STATUS_TEXT,
   Summary,
-  type HistoryEvent,
   type RequestDoc,
 } from "./RequestView";
 
@@ -46,7 +47,11 @@ export function RequestsPage({ deciding }: { deciding: boolean }) {
     doing: "list your requests",
     denied: "you may read only your own requests.",
   });
-  const [newKind, setNewKind] = useState<RequestKind | null>(null);
+  // `?new=<kind>` opens that form (the result tab of a failed logbook links to the appeal).
+  const asked = useLocation().query.get("new");
+  const [newKind, setNewKind] = useState<RequestKind | null>(
+    NEW_REQUESTS.find(([kind]) => kind === asked)?.[0] ?? null,
+  );
   return (
     <>
       <h1>Requests and appeals</h1>
@@ -233,11 +238,7 @@ function RequestForm({
 }
 
 function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; asCandidate: boolean }) {
-  const { db } = sdk();
   const { id, data } = request;
-  const history = useLiveQuery<HistoryEvent>(collection(db, "requests", id, "history"), id, {
-    doing: "read the request's history",
-  });
   const [resending, setResending] = useState(false);
   const { message, run } = useAction();
   const open = OPEN_STATUSES.includes(data.status);
@@ -274,7 +275,7 @@ function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; a
           Supervisor's statement ({data.supervisorStatement.signedOn}): {data.supervisorStatement.text}
         </p>
       )}
-      <RequestHistory requestId={id} events={history.value ?? []} />
+      <RequestHistory requestId={id} />
       {asCandidate && open && (
         <p>
           <button type="button" onClick={withdraw}>

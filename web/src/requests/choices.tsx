@@ -98,31 +98,3 @@ export function Select({
     </>
   );
 }
-
-/** Attachments: the candidate's accepted evidence files, as checkboxes. */
-export function Attachments({
-  options,
-  chosen,
-  onChange,
-}: {
-  options: Option[];
-  chosen: string[];
-  onChange: (ids: string[]) => void;
-}) {
-  if (options.length === 0) return null;
-  return (
-    <fieldset>
-      <legend>Attach accepted evidence files (optional, at most 10)</legend>
-      {options.map((o) => (
-        <label key={o.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={chosen.includes(o.id)}
-            onChange={(e) => onChange(e.target.checked ? [...chosen, o.id] : chosen.filter((c) => c !== o.id))}
-          />{" "}
-          {o.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}

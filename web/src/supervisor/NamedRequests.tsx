@@ -17,7 +17,6 @@ import {
   RequestHistory,
   STATUS_TEXT,
   Summary,
-  type HistoryEvent,
   type RequestDoc,
 } from "../requests/RequestView";
 
@@ -57,11 +56,7 @@ export function NamedRequests() {
 }
 
 function NamedRequest({ request, uid }: { request: LiveDoc<RequestDoc>; uid: string }) {
-  const { db } = sdk();
   const { id, data } = request;
-  const history = useLiveQuery<HistoryEvent>(collection(db, "requests", id, "history"), id, {
-    doing: "read the request's history",
-  });
   const open = OPEN_STATUSES.includes(data.status);
   const headingId = `named-${id}`;
   return (
@@ -85,7 +80,7 @@ function NamedRequest({ request, uid }: { request: LiveDoc<RequestDoc>; uid: str
       ) : (
         <p>No statement was added; the request is closed.</p>
       )}
-      <RequestHistory requestId={id} events={history.value ?? []} />
+      <RequestHistory requestId={id} />
     </section>
   );
 }
@@ -122,7 +117,7 @@ function StatementForm({ requestId, uid }: { requestId: string; uid: string }) {
   }
 
   return (
-    <form onSubmit={add} aria-label={`Your statement on ${requestId}`}>
+    <form onSubmit={add} aria-label={`Your statement on ${requestId}`} className="statement-form">
       <label>
         Your statement (at most {STATEMENT_MAX} characters)
         <textarea value={text} onChange={(e) => setText(e.target.value)} maxLength={STATEMENT_MAX} />
