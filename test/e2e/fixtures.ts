@@ -186,6 +186,27 @@ async function clearEmulators(): Promise<void> {
   }
 }
 
+/**
+ * An evidence file as the upload check records an accepted one (the Storage
+ * emulator does not run here; submitting and sending requests need them accepted).
+ */
+export const acceptedEvidence = (uid: string, id: string): [string, Record<string, unknown>] => [
+  `users/${uid}/evidence/${id}`,
+  {
+    ownerUid: uid,
+    fileName: `${id}.pdf`,
+    path: `evidence/${uid}/${id}/${id}.pdf`,
+    size: 1024,
+    contentType: "application/pdf",
+    uploadedContentType: "application/pdf",
+    generation: "1",
+    sha256: "0".repeat(64),
+    status: "accepted",
+    reason: null,
+    deletedAt: null,
+  },
+];
+
 /** Users, registries and the two applications the scenarios start from. */
 export async function seed(): Promise<void> {
   const db = adminDb();
@@ -206,29 +227,12 @@ export async function seed(): Promise<void> {
     physicianRegistration: { validUntil: "2031-12-31" },
     acls: { kind: "certificate", validUntil: "2028-06-30", evidenceId: "e2e-acls" },
   });
-  // Alice's certificates as the upload check records accepted files (the
-  // Storage emulator does not run here; submission needs them accepted).
-  const acceptedEvidence = (uid: string, id: string): [string, Record<string, unknown>] => [
-    `users/${uid}/evidence/${id}`,
-    {
-      ownerUid: uid,
-      fileName: `${id}.pdf`,
-      path: `evidence/${uid}/${id}/${id}.pdf`,
-      size: 1024,
-      contentType: "application/pdf",
-      uploadedContentType: "application/pdf",
-      generation: "1",
-      sha256: "0".repeat(64),
-      status: "accepted",
-      reason: null,
-      deletedAt: null,
-    },
-  ];
   const sup = USERS.supervisor.uid;
   const writes: [string, Record<string, unknown>][] = [
     [`supervisors/${sup}`, { name: SUPERVISOR_NAME, body: "EACVI", level3From: "2015-01-01", level3Until: null }],
     [`users/${USERS.alice.uid}`, profile(USERS.alice)],
     [`users/${USERS.bob.uid}`, profile(USERS.bob)],
+    // Alice's certificates, accepted.
     ...["e2e-acls", "e2e-cert-1", "e2e-cert-2"].map((id) => acceptedEvidence(USERS.alice.uid, id)),
     // A file the upload check refused (its verdict is shown on the evidence page).
     [

@@ -8,7 +8,8 @@ import { callFunction } from "../callables";
 import { describeError } from "../errors";
 import { Feedback, type Message } from "../feedback";
 import { useLiveQuery, type LiveDoc } from "../live";
-import { useLocation } from "../router";
+import { Link, useLocation } from "../router";
+import { Attachments } from "../evidence/Attachments";
 import type { ApplicationData } from "../logbook/use-application";
 import { GradeSummary, HistoryList, QuestionList } from "../grading/GradingPages";
 import { SnapshotView } from "../grading/SnapshotView";
@@ -91,21 +92,12 @@ export function AnswerForm({
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      {evidence.length > 0 && (
-        <fieldset>
-          <legend>Attach accepted evidence files (optional)</legend>
-          {evidence.map((ev) => (
-            <label key={ev.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={chosen.includes(ev.id)}
-                onChange={(e) => setChosen(e.target.checked ? [...chosen, ev.id] : chosen.filter((c) => c !== ev.id))}
-              />{" "}
-              {ev.data.fileName}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <Attachments
+        legend="Attach accepted evidence files (optional)"
+        options={evidence.map((ev) => ({ id: ev.id, label: ev.data.fileName }))}
+        chosen={chosen}
+        onChange={setChosen}
+      />
       <button type="submit" disabled={busy}>
         Send the answer
       </button>
@@ -168,7 +160,10 @@ export function ResultPanel({ application }: { application: ApplicationData }) {
         </ul>
       )}
       {application.status === "failed" && (
-        <p>The e-mail with the decision gives the graders' reasons and the deadline for an appeal.</p>
+        <p>
+          The e-mail with the decision gives the graders' reasons and the deadline for an appeal.{" "}
+          <Link to="/requests?new=logbook-appeal">Appeal the decision</Link>
+        </p>
       )}
       {(certifications.value ?? []).map(({ id, data }) => (
         <section key={id} aria-labelledby={`cert-${id}`} className="certificate">

@@ -10,7 +10,15 @@ import { callFunction } from "../callables";
 import { describeError } from "../errors";
 import { useLiveDoc, useLiveQuery, type LiveDoc } from "../live";
 import { Link, useLocation } from "../router";
-import { AREA_VERDICTS, GRADE_AREAS, areaApplies, gradeProblems, type AreaVerdict, type GradeArea } from "./domain";
+import {
+  AREA_VERDICTS,
+  GRADE_AREAS,
+  areaApplies,
+  compareHistory,
+  gradeProblems,
+  type AreaVerdict,
+  type GradeArea,
+} from "./domain";
 import { SnapshotView } from "./SnapshotView";
 import { Feedback, type Message } from "../feedback";
 import {
@@ -117,9 +125,14 @@ export function GradingQueuePage({ role }: { role: GradingRole }) {
 
 export function HistoryList({ events }: { events: LiveDoc<HistoryData>[] }) {
   if (!events.length) return <p>No events yet.</p>;
+  // One transaction writes several events with one commit time (submitted and
+  // assigned; decided and awarded): compareHistory puts them in their real order.
+  const ordered = [...events].sort((a, b) =>
+    compareHistory({ id: a.id, event: a.data.event, at: a.data.at }, { id: b.id, event: b.data.event, at: b.data.at }),
+  );
   return (
     <ol className="history">
-      {events.map(({ id, data }) => (
+      {ordered.map(({ id, data }) => (
         <li key={id} data-event={data.event}>
           {data.at ? `${data.at.toDate().toLocaleString()}: ` : ""}
           {describeEvent(data)} (submission {data.submission})

@@ -9,3 +9,4 @@ export {
   type GradeArea,
   type GradeInput,
 } from "../../../functions/src/grading/domain/grade";
+export { compareHistory } from "../../../functions/src/grading/domain/history";

@@ -55,7 +55,7 @@ export interface CheckData {
 export interface HistoryData {
   event: string;
   submission: number;
-  at?: { toDate(): Date };
+  at?: { toDate(): Date; seconds: number; nanoseconds: number } | null;
   outcome?: string;
   reason?: string | null;
   certificateNumber?: string;

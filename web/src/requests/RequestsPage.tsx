@@ -1,60 +1,44 @@
 // Requests and appeals (docs/requests.md): the candidate's requests with
-// their status and history, a form for an extension or an exam appeal
-// (submitRequest), withdrawing, and resending after the committee asked for
-// changes (resubmitRequest); the committee and the chair see the open
-// requests and decide them (decideRequest) or ask for changes (requestChanges).
-import { useEffect, useId, useState, type FormEvent } from "react";
-import { collection, getDocs, query, where } from "firebase/firestore";
+// their status and history, a form for each of the five kinds (submitRequest),
+// withdrawing, and resending after the committee asked for changes
+// (resubmitRequest); the committee and the chair see the open requests and
+// decide them (decideRequest) or ask for changes (requestChanges).
+import { useState, type FormEvent } from "react";
+import { collection, query, where } from "firebase/firestore";
 import {
   EXTENSION_GROUNDS,
   KIND_TITLES,
   requestContent,
-  type RequestContent,
   type RequestKind,
 } from "../../../functions/src/requests/domain/kinds";
-import { describeIssue } from "../domain";
 import { callFunction } from "../callables";
 import { describeError } from "../errors";
 import { ErrorText, Feedback, useAction, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveQuery, type LiveDoc } from "../live";
+import { useLocation } from "../router";
+import { Attachments } from "../evidence/Attachments";
+import { Select, useChoices } from "./choices";
+import { contentOf, describeFieldIssue, isMoreKind, valuesOf, type Values } from "./forms";
+import { MoreKindFields } from "./KindFields";
+import {
+  GROUND_TEXT,
+  kindTitle,
+  OPEN_STATUSES,
+  RequestHistory,
+  STATUS_TEXT,
+  Summary,
+  type RequestDoc,
+} from "./RequestView";
 
-export interface RequestDoc {
-  kind: RequestKind;
-  candidateUid: string;
-  status: "submitted" | "changes-requested" | "resubmitted" | "granted" | "refused" | "withdrawn";
-  content: RequestContent;
-  submittedOn: string;
-  decisionDueOn: string | null;
-  changesRequested?: { reason: string; on: string } | null;
-  decision?: { outcome: string; reason: string; decidedOn: string; grantedMonths?: number } | null;
-  supervisorStatement?: { text: string; signedOn: string } | null;
-}
-
-interface HistoryEvent {
-  event: string;
-  status: string;
-  reason: string | null;
-  on: string;
-  outcome?: string;
-}
-
-const OPEN_STATUSES = ["submitted", "changes-requested", "resubmitted"];
-const STATUS_TEXT: Record<RequestDoc["status"], string> = {
-  submitted: "sent: waiting for the committee's decision",
-  "changes-requested": "changes requested: change it and send it again",
-  resubmitted: "sent again: waiting for the committee's decision",
-  granted: "decided",
-  refused: "decided",
-  withdrawn: "withdrawn",
-};
-const GROUND_TEXT: Record<(typeof EXTENSION_GROUNDS)[number], string> = {
-  "parental-leave": "parental leave",
-  "less-than-full-time": "less than full-time training",
-  illness: "illness",
-};
-
-const kindTitle = (kind: RequestKind) => KIND_TITLES[kind][0].toUpperCase() + KIND_TITLES[kind].slice(1);
+/** The buttons that open a new request's form. */
+const NEW_REQUESTS: [RequestKind, string][] = [
+  ["extension", "Ask for an extension"],
+  ["exam-appeal", "Appeal an exam result"],
+  ["remote-supervision", "Ask for remote supervision"],
+  ["special-circumstances", "Report special circumstances"],
+  ["logbook-appeal", "Appeal a logbook decision"],
+];
 
 export function RequestsPage({ deciding }: { deciding: boolean }) {
   const { db, auth } = sdk();
@@ -63,7 +47,11 @@ export function RequestsPage({ deciding }: { deciding: boolean }) {
     doing: "list your requests",
     denied: "you may read only your own requests.",
   });
-  const [newKind, setNewKind] = useState<"extension" | "exam-appeal" | null>(null);
+  // `?new=<kind>` opens that form (the result tab of a failed logbook links to the appeal).
+  const asked = useLocation().query.get("new");
+  const [newKind, setNewKind] = useState<RequestKind | null>(
+    NEW_REQUESTS.find(([kind]) => kind === asked)?.[0] ?? null,
+  );
   return (
     <>
       <h1>Requests and appeals</h1>
@@ -83,13 +71,12 @@ export function RequestsPage({ deciding }: { deciding: boolean }) {
         {newKind ? (
           <RequestForm kind={newKind} onDone={() => setNewKind(null)} />
         ) : (
-          <p>
-            <button type="button" onClick={() => setNewKind("extension")}>
-              Ask for an extension
-            </button>{" "}
-            <button type="button" onClick={() => setNewKind("exam-appeal")}>
-              Appeal an exam result
-            </button>
+          <p className="actions">
+            {NEW_REQUESTS.map(([kind, text]) => (
+              <button key={kind} type="button" onClick={() => setNewKind(kind)}>
+                {text}
+              </button>
+            ))}
           </p>
         )}
       </section>
@@ -97,82 +84,13 @@ export function RequestsPage({ deciding }: { deciding: boolean }) {
   );
 }
 
-/** The choices the form offers: the candidate's own exam results, certifications, accepted evidence, the supervisors. */
-interface Choices {
-  results: { id: string; label: string }[];
-  certifications: { id: string; label: string }[];
-  evidence: { id: string; label: string }[];
-  supervisors: { id: string; label: string }[];
-}
-
-function useChoices(): { choices: Choices | null; error: string | null } {
-  const { db, auth } = sdk();
-  const uid = auth.currentUser?.uid ?? "";
-  const [choices, setChoices] = useState<Choices | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    Promise.all([
-      getDocs(query(collection(db, "examResults"), where("uid", "==", uid))),
-      getDocs(query(collection(db, "certifications"), where("uid", "==", uid))),
-      getDocs(collection(db, "users", uid, "evidence")),
-      getDocs(collection(db, "supervisors")),
-    ])
-      .then(([results, certs, evidence, supervisors]) =>
-        setChoices({
-          results: results.docs.map((d) => ({
-            id: d.id,
-            label: `sitting of ${d.get("sittingDate")}: ${d.get("passed") ? "passed" : "not passed"}, released ${d.get("resultDate")}`,
-          })),
-          certifications: certs.docs.map((d) => ({
-            id: d.id,
-            label: `Level ${d.get("level")} ${d.get("certificateNumber") ?? d.id}, valid until ${d.get("expiresOn")}`,
-          })),
-          evidence: evidence.docs
-            .filter((d) => d.get("status") === "accepted")
-            .map((d) => ({ id: d.id, label: `${d.get("fileName") ?? d.id}` })),
-          supervisors: supervisors.docs.map((d) => ({ id: d.id, label: `${d.get("name") ?? d.id}` })),
-        }),
-      )
-      .catch((err) => setError(describeError(err, { doing: "load your results, certifications and evidence" })));
-  }, [uid]);
-  return { choices, error };
-}
-
-function Select({
-  label,
-  value,
-  onChange,
-  options,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: { id: string; label: string }[];
-}) {
-  // Labelled by its text only (a wrapping label would add the options' text to the name).
-  const id = useId();
-  return (
-    <>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">(choose)</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </>
-  );
-}
-
-/** The form of an extension or an exam appeal; with `existing`, it resends that request after changes. */
+/** The form of a request of any kind; with `existing`, it resends that request after changes. */
 function RequestForm({
   kind,
   existing,
   onDone,
 }: {
-  kind: "extension" | "exam-appeal";
+  kind: RequestKind;
   existing?: LiveDoc<RequestDoc>;
   onDone: () => void;
 }) {
@@ -191,11 +109,14 @@ function RequestForm({
   const [signatory, setSignatory] = useState(ext?.letterSupervisorUid ?? "");
   const [resultId, setResultId] = useState(appeal?.examResultId ?? "");
   const [appealGrounds, setAppealGrounds] = useState(appeal?.grounds ?? "");
+  const [values, setValues] = useState<Values>(() => valuesOf(before));
+  const [attached, setAttached] = useState<string[]>(before?.evidenceIds ?? []);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Message>(null);
 
   function content(): unknown {
-    if (kind === "exam-appeal") return { kind, examResultId: resultId, grounds: appealGrounds, evidenceIds: [] };
+    if (isMoreKind(kind)) return contentOf(kind, values, attached);
+    if (kind === "exam-appeal") return { kind, examResultId: resultId, grounds: appealGrounds, evidenceIds: attached };
     return {
       kind,
       target: deadline === "logbook" ? { deadline, examResultId: targetId } : { deadline, certificationId: targetId },
@@ -204,7 +125,7 @@ function RequestForm({
       explanation,
       letterEvidenceId: letter,
       letterSupervisorUid: signatory,
-      evidenceIds: [],
+      evidenceIds: attached,
     };
   }
 
@@ -213,7 +134,10 @@ function RequestForm({
     // The server's own schema first: a form it would refuse is not sent (and nothing typed is lost).
     const parsed = requestContent.safeParse(content());
     if (!parsed.success) {
-      setMessage({ text: `Complete the form: ${parsed.error.issues.map(describeIssue).join("; ")}.`, error: true });
+      setMessage({
+        text: `Complete the form: ${parsed.error.issues.map(describeFieldIssue).join("; ")}.`,
+        error: true,
+      });
       return;
     }
     setBusy(true);
@@ -237,7 +161,14 @@ function RequestForm({
     <form onSubmit={send} aria-label={title} className="request-form">
       <h3>{title}</h3>
       <ErrorText text={error} />
-      {kind === "extension" ? (
+      {isMoreKind(kind) ? (
+        <MoreKindFields
+          kind={kind}
+          values={values}
+          set={(name, value) => setValues((v) => ({ ...v, [name]: value }))}
+          choices={choices}
+        />
+      ) : kind === "extension" ? (
         <>
           <label>
             Deadline to extend
@@ -292,6 +223,7 @@ function RequestForm({
           </label>
         </>
       )}
+      <Attachments options={choices?.evidence ?? []} chosen={attached} onChange={setAttached} />
       <p>
         <button type="submit" disabled={busy}>
           {existing ? "Send the request again" : `Send the ${KIND_TITLES[kind]}`}
@@ -305,51 +237,8 @@ function RequestForm({
   );
 }
 
-/** What the request asks for, in words. */
-function Summary({ content }: { content: RequestContent }) {
-  switch (content.kind) {
-    case "extension":
-      return (
-        <p>
-          {content.requestedMonths} month(s) for the{" "}
-          {content.target.deadline === "logbook" ? "logbook submission" : "recertification"} (
-          {GROUND_TEXT[content.grounds]}
-          ): {content.explanation}
-        </p>
-      );
-    case "exam-appeal":
-      return (
-        <p>
-          Exam result {content.examResultId}: {content.grounds}
-        </p>
-      );
-    case "logbook-appeal":
-      return (
-        <p>
-          Application {content.applicationId}: {content.grounds}
-        </p>
-      );
-    case "special-circumstances":
-      return (
-        <p>
-          Application {content.applicationId}: {content.text}
-        </p>
-      );
-    case "remote-supervision":
-      return (
-        <p>
-          Remote supervision from {content.from} to {content.to}: {content.reason}
-        </p>
-      );
-  }
-}
-
 function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; asCandidate: boolean }) {
-  const { db } = sdk();
   const { id, data } = request;
-  const history = useLiveQuery<HistoryEvent>(collection(db, "requests", id, "history"), id, {
-    doing: "read the request's history",
-  });
   const [resending, setResending] = useState(false);
   const { message, run } = useAction();
   const open = OPEN_STATUSES.includes(data.status);
@@ -360,7 +249,6 @@ function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; a
   }
 
   const headingId = `request-${id}`;
-  const resendable = data.kind === "extension" || data.kind === "exam-appeal";
   return (
     <section aria-labelledby={headingId} className="request" data-request-status={data.status}>
       <h3 id={headingId}>
@@ -387,35 +275,20 @@ function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; a
           Supervisor's statement ({data.supervisorStatement.signedOn}): {data.supervisorStatement.text}
         </p>
       )}
-      <ol aria-label={`History of ${id}`}>
-        {[...(history.value ?? [])]
-          .sort((a, b) => a.id.localeCompare(b.id))
-          .map((h) => (
-            <li key={h.id} data-event={h.data.event}>
-              {h.data.on}: {h.data.outcome ?? h.data.event}
-              {h.data.reason ? `: ${h.data.reason}` : ""}
-            </li>
-          ))}
-      </ol>
+      <RequestHistory requestId={id} />
       {asCandidate && open && (
         <p>
           <button type="button" onClick={withdraw}>
             Withdraw request {id}
           </button>{" "}
-          {data.status === "changes-requested" && resendable && !resending && (
+          {data.status === "changes-requested" && !resending && (
             <button type="button" onClick={() => setResending(true)}>
               Change and resend {id}
             </button>
           )}
         </p>
       )}
-      {resending && resendable && (
-        <RequestForm
-          kind={data.kind as "extension" | "exam-appeal"}
-          existing={request}
-          onDone={() => setResending(false)}
-        />
-      )}
+      {resending && <RequestForm kind={data.kind} existing={request} onDone={() => setResending(false)} />}
       {!asCandidate && open && data.status !== "changes-requested" && <DecisionForm request={request} />}
       <Feedback message={message} />
     </section>

@@ -10,6 +10,7 @@ import { useApplication } from "../logbook/use-application";
 import { CaseGrid } from "../logbook/CaseGrid";
 import { ReportView } from "../logbook/ReportView";
 import { RandomChecks } from "./RandomChecks";
+import { NamedRequests } from "./NamedRequests";
 
 interface Row {
   id: string;
@@ -84,6 +85,7 @@ export function SupervisionListPage() {
           </tbody>
         </table>
       )}
+      <NamedRequests />
     </>
   );
 }

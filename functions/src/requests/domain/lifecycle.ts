@@ -52,3 +52,14 @@ export function transition(from: RequestStatus, action: RequestAction): Transiti
 
 /** History ids sort in the order of events: `<3-digit sequence>-<event>`. */
 export const historyEventId = (sequence: number, event: string) => `${String(sequence).padStart(3, "0")}-${event}`;
+
+/**
+ * The sequence number of a history id (`historyEventId`), which orders a
+ * request's events: every event of one request has its own number, while
+ * several share a date. Past 999 the number still orders (1000 > 999) where the
+ * text would not; an id without a number comes last.
+ */
+export function historySequence(id: string): number {
+  const m = /^(\d+)-/.exec(id);
+  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+}
