@@ -126,6 +126,10 @@ export function pubsubBinary() {
 /** The environment that makes firebase-tools use a local Firestore (and Pub/Sub) emulator. */
 export function emulatorEnv() {
   const env = { ...process.env };
+  // firebase-tools gives the functions' code 10 s to load; on a busy 2-core
+  // machine it has been seen to take longer ("Cannot determine backend
+  // specification. Timeout after 10000"), failing every test that follows.
+  env.FUNCTIONS_DISCOVERY_TIMEOUT ??= "60";
   const pubsub = pubsubBinary();
   if (pubsub) env.PUBSUB_EMULATOR_BINARY_PATH = pubsub;
   if (env.FIRESTORE_EMULATOR_BINARY_PATH) return env;
