@@ -26,6 +26,7 @@ const STATUS_TEXT: Record<string, string> = {
   renewed: "renewed",
   refused: "refused",
   withdrawn: "withdrawn",
+  lapsed: "lapsed: the window closed before submission",
 };
 
 /** Only these roles see the screens; anyone else is told which roles do. */
