@@ -67,7 +67,7 @@ describe("evidence id and file name", () => {
 });
 
 describe("ids a refusal can be recorded under (Firestore document ids)", () => {
-  it.each(["a", "x".repeat(128), "ev.1", "...", "__a", "a__", "_a_"])("accepts %j", (id) => {
+  it.each(["a", "x".repeat(128), "ev.1", "...", "__a", "a__", "_a_", "a__b__", "__b__a"])("accepts %j", (id) => {
     expect(isRecordableId(id)).toBe(true);
   });
   it.each(["", "x".repeat(129), "a/b", ".", "..", "__a__", "____"])("refuses %j", (id) => {
