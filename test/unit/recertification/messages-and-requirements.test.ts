@@ -207,6 +207,11 @@ describe("the report's requirements, met and unmet", () => {
     expect(findings("RECERT_LETTER_MISSING", { letter: null })[0].message).toBe(
       "the formal letter is not uploaded yet",
     );
+    expect(
+      findings("RECERT_LETTER_UNUSABLE", { letter: { evidenceId: "ev-letter", problem: "the file was deleted" } }).map(
+        (f) => f.message,
+      ),
+    ).toEqual(["the formal letter (evidence ev-letter): the file was deleted"]);
   });
 
   it("the checklist: present or not, as a requirement and a finding", () => {
