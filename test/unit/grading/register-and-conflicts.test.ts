@@ -56,6 +56,11 @@ describe("the register row", () => {
     const expired = l2({ id: "c-expired", expiresOn: "2029-01-10", status: "expired" });
     expect(both(current, expired)).toEqual(["c-current", "c-current"]);
   });
+  it("on the expiry day, the active certification is shown before the one already marked expired, in either order", () => {
+    const active = l2({ id: "c-b", expiresOn: "2029-03-01" });
+    const marked = l2({ id: "c-a", expiresOn: "2029-03-01", status: "expired" });
+    expect(both(active, marked)).toEqual(["c-b", "c-b"]);
+  });
   it("at the same level and standing, the latest expiry is shown, in either order", () => {
     const later = l2({ id: "c-later", expiresOn: "2031-01-10" });
     const earlier = l2({ id: "c-earlier", expiresOn: "2030-01-10" });
@@ -136,6 +141,8 @@ describe("the random-check sample", () => {
     const rules = { minCases: 4, fraction: 0 };
     expect(randomCheckSample(ids, seed, rules)).toEqual(["case-0", "case-10", "case-13", "case-8"]);
     expect(randomCheckSample([...ids].reverse(), seed, rules)).toEqual(["case-0", "case-10", "case-13", "case-8"]);
+    // Ranked by the SHA-256 in hex: as raw bytes read as text, case-2 would rank first.
+    expect(randomCheckSample(["case-1", "case-2"], seed, { minCases: 1, fraction: 0 })).toEqual(["case-1"]);
   });
 });
 
