@@ -143,54 +143,65 @@ describe("certifications", () => {
 // names its ground, and an erasure at the end of a retention names the day.
 describe("every verdict says why", () => {
   const ev = { checkedOn: "2026-06-01", frozen: false, referenced: false };
-  const cases: [string, { reason: string }, string][] = [
+  // Thunks: each verdict is computed inside its own test, so that a mutant is
+  // active when it is computed (not at collection time).
+  const cases: [string, () => { reason: string }, string][] = [
     [
       "withdrawn, kept",
-      applicationRetention(app({ status: "withdrawn", withdrawnOn: "2026-02-01" }), "2026-03-01", r),
+      () => applicationRetention(app({ status: "withdrawn", withdrawnOn: "2026-02-01" }), "2026-03-01", r),
       "withdrawn application",
     ],
     [
       "withdrawn, erased",
-      applicationRetention(app({ status: "withdrawn", withdrawnOn: "2026-02-01" }), "2027-02-01", r),
+      () => applicationRetention(app({ status: "withdrawn", withdrawnOn: "2026-02-01" }), "2027-02-01", r),
       "withdrawn application: retention ended on 2027-02-01",
     ],
     [
       "expired",
-      applicationRetention(app({ status: "expired", expiredOn: "2026-02-01" }), "2026-03-01", r),
+      () => applicationRetention(app({ status: "expired", expiredOn: "2026-02-01" }), "2026-03-01", r),
       "draft closed by the logbook deadline",
     ],
-    ["inactive draft", applicationRetention(app({ status: "draft" }), "2026-03-01", r), "draft without activity"],
+    ["inactive draft", () => applicationRetention(app({ status: "draft" }), "2026-03-01", r), "draft without activity"],
     [
       "under review",
-      applicationRetention(app({ status: "returned" }), "2026-03-01", r),
+      () => applicationRetention(app({ status: "returned" }), "2026-03-01", r),
       "under review by the committee",
     ],
     [
       "unknown status",
-      applicationRetention(app({ status: "archived" }), "2026-03-01", r),
+      () => applicationRetention(app({ status: "archived" }), "2026-03-01", r),
       'status "archived" is not covered by the retention rules',
     ],
-    ["draft on request", applicationOnRequest(app({ status: "draft" }), r), "never submitted"],
+    [
+      "decided, kept",
+      () => applicationRetention(app({ status: "passed", decidedOn: "2026-02-01" }), "2026-03-01", r),
+      "the logbook a certification decision rests on",
+    ],
+    ["draft on request", () => applicationOnRequest(app({ status: "draft" }), r), "never submitted"],
     [
       "withdrawn on request",
-      applicationOnRequest(app({ status: "withdrawn" }), r),
+      () => applicationOnRequest(app({ status: "withdrawn" }), r),
       "withdrawn: no decision rests on it",
     ],
-    ["expired on request", applicationOnRequest(app({ status: "expired" }), r), "closed by the logbook deadline"],
-    ["frozen evidence", evidenceRetention({ ...ev, frozen: true }, "2026-06-02", r), "part of a submitted application"],
+    ["expired on request", () => applicationOnRequest(app({ status: "expired" }), r), "closed by the logbook deadline"],
+    [
+      "frozen evidence",
+      () => evidenceRetention({ ...ev, frozen: true }, "2026-06-02", r),
+      "part of a submitted application",
+    ],
     [
       "referenced evidence",
-      evidenceRetention({ ...ev, referenced: true }, "2026-06-02", r),
+      () => evidenceRetention({ ...ev, referenced: true }, "2026-06-02", r),
       "referenced by the logbook or the profile",
     ],
-    ["unreferenced evidence", evidenceRetention(ev, "2026-06-02", r), "evidence no longer referenced"],
-    ["frozen evidence on request", evidenceOnRequest({ ...ev, frozen: true }), "part of a submitted application"],
-    ["evidence on request", evidenceOnRequest(ev), "not part of a submission"],
+    ["unreferenced evidence", () => evidenceRetention(ev, "2026-06-02", r), "evidence no longer referenced"],
+    ["frozen evidence on request", () => evidenceOnRequest({ ...ev, frozen: true }), "part of a submitted application"],
+    ["evidence on request", () => evidenceOnRequest(ev), "not part of a submission"],
     [
       "certification",
-      certificationOnRequest({ status: "active", expiresOn: "2030-06-15", lapsedOn: null }, r),
+      () => certificationOnRequest({ status: "active", expiresOn: "2030-06-15", lapsedOn: null }, r),
       "a certification is a record of the programme",
     ],
   ];
-  it.each(cases)("%s", (_what, verdict, ground) => expect(verdict.reason).toContain(ground));
+  it.each(cases)("%s", (_what, verdict, ground) => expect(verdict().reason).toContain(ground));
 });

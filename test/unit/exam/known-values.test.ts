@@ -1,7 +1,7 @@
 // A small sitting worked out by hand: 6 candidates, 5 items, 2 Angoff judges,
 // from the CSV files to the second scoring run. The arithmetic is written out
 // beside each expectation.
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../../../functions/src/platform/domain/policy.js";
 import {
   analyseItems,
@@ -57,18 +57,34 @@ const RATINGS_CSV =
   "J1,I1,0.8\nJ1,I2,0.6\nJ1,I3,0.5\nJ1,I4,0.4\nJ1,I5,0.3\n" +
   "J2,I1,0.7\nJ2,I2,0.5\nJ2,I3,0.4\nJ2,I4,0.5\nJ2,I5,0.2\n";
 
-const answerKey = value(importAnswerKey(KEY_CSV, exam));
-const responses = value(importResponses(RESPONSES_CSV, answerKey, exam));
-const flagged = value(importFlaggedItems(FLAGS_CSV, answerKey));
-const ratings = value(importAngoffRatings(RATINGS_CSV, answerKey));
+// Imported before each test, not at collection: StrykerJS activates a mutant
+// once the tests run, so values built at module level would escape it.
+function importSitting() {
+  const answerKey = value(importAnswerKey(KEY_CSV, exam));
+  const responses = value(importResponses(RESPONSES_CSV, answerKey, exam));
+  const flagged = value(importFlaggedItems(FLAGS_CSV, answerKey));
+  const ratings = value(importAngoffRatings(RATINGS_CSV, answerKey));
+  return { answerKey, responses, flagged, ratings };
+}
+type Sitting = ReturnType<typeof importSitting>;
+let answerKey: Sitting["answerKey"];
+let responses: Sitting["responses"];
+let flagged: Sitting["flagged"];
+let ratings: Sitting["ratings"];
+beforeEach(() => {
+  ({ answerKey, responses, flagged, ratings } = importSitting());
+});
 
 describe("a hand-computed sitting", () => {
-  const analysis = analyseItems({
-    responses,
-    key: answerKey.key,
-    retained: answerKey.items,
-    flagged: new Set(flagged.map((f) => f.item)),
-    exam,
+  let analysis: ReturnType<typeof analyseItems>;
+  beforeEach(() => {
+    analysis = analyseItems({
+      responses,
+      key: answerKey.key,
+      retained: answerKey.items,
+      flagged: new Set(flagged.map((f) => f.item)),
+      exam,
+    });
   });
   const stats = (item: string) => analysis.items.find((s) => s.item === item)!;
 
