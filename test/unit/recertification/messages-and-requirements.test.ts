@@ -112,7 +112,7 @@ describe("the holder's mails", () => {
   it("a reminder says until when to apply and that no late submission is accepted", () => {
     const mail = reminderMail(heldCertification(), "m-3", "non-member", "2030-03-15", policy);
     expect(mail.text.split("\n\n")[1]).toBe(
-      "You can apply for recertification until 2030-12-15. No late submissions are accepted: after that date the certification lapses and the whole process (exam and logbook) must be repeated.",
+      "You can apply for recertification, and submit it, until 2030-12-15. No late submissions are accepted: after that date the certification lapses and the whole process (exam and logbook) must be repeated.",
     );
   });
   it("when the final notice falls on the day of a regular reminder, the final notice is sent", () => {
