@@ -12,7 +12,10 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { PASSWORD, SUPERVISOR_NAME, USERS, acceptedEvidence, adminDb } from "./fixtures.js";
 import { checkScreen, parisDay, signIn, signOut } from "./helpers.js";
 
-test.describe.configure({ mode: "serial" });
+// Every callable here is a worker the Functions emulator starts cold; on a loaded machine that
+// alone has taken over 30 s, so the steps that wait for a callable's outcome wait longer.
+test.describe.configure({ mode: "serial", timeout: 480_000 });
+const CALLABLE = { timeout: 120_000 };
 
 const CAROL = { uid: "e2e-carol", email: "carol@e2e.test", displayName: "Carol Candidate" };
 const DRAFT = "e2e-app-carol-draft";
@@ -142,10 +145,11 @@ test("a candidate asks for remote supervision and reports special circumstances"
   await checkScreen(page, "requests-remote-supervision-form");
   await remote.getByRole("button", { name: "Send the remote-supervision request" }).click();
   const remoteCard = card(page, /^Remote-supervision request /);
-  await expect(remoteCard).toHaveAttribute("data-request-status", "submitted");
+  await expect(remoteCard).toHaveAttribute("data-request-status", "submitted", CALLABLE);
   await expect(remoteCard).toContainText(`from ${REMOTE.from} to ${REMOTE.to}`);
   await expect(remoteCard).toContainText(REMOTE.contact);
   await expect(remoteCard).toContainText(`${REMOTE.caseload} studies`);
+  await expect(remoteCard).toContainText(`${SUPERVISOR_NAME} (${USERS.supervisor.uid})`);
 
   // Special circumstances: only the application being prepared is offered; the letter is attached.
   await page.getByRole("button", { name: "Report special circumstances" }).click();
@@ -158,7 +162,7 @@ test("a candidate asks for remote supervision and reports special circumstances"
   await checkScreen(page, "requests-special-circumstances-form");
   await special.getByRole("button", { name: "Send the special-circumstances request" }).click();
   const specialCard = card(page, /^Special-circumstances request /);
-  await expect(specialCard).toHaveAttribute("data-request-status", "submitted");
+  await expect(specialCard).toHaveAttribute("data-request-status", "submitted", CALLABLE);
   await expect(specialCard).toContainText(`Application ${DRAFT}: Six months of illness`);
   // Sending froze the attachment (the evidence record names the request).
   await expect
@@ -190,14 +194,17 @@ test("a failed logbook's history reads in the order it happened; the candidate a
   await checkScreen(page, "requests-logbook-appeal-form");
   await appeal.getByRole("button", { name: "Send the logbook appeal" }).click();
   const appealCard = card(page, `Logbook appeal logbook-appeal-${FAILED}-1`);
-  await expect(appealCard).toHaveAttribute("data-request-status", "submitted");
+  await expect(appealCard).toHaveAttribute("data-request-status", "submitted", CALLABLE);
   await expect(appealCard).toContainText(`Application ${FAILED}: The graders did not count my congenital cases.`);
   // A second appeal of the same decision: the server's refusal, in words; the text stays.
   await page.getByRole("button", { name: "Appeal a logbook decision" }).click();
   await appeal.getByLabel(/^Application/).selectOption(FAILED);
   await appeal.getByLabel(/^Grounds of the appeal/).fill("Again.");
   await appeal.getByRole("button", { name: "Send the logbook appeal" }).click();
-  await expect(appeal.getByRole("alert")).toContainText("Could not send the logbook appeal: This was already appealed");
+  await expect(appeal.getByRole("alert")).toContainText(
+    "Could not send the logbook appeal: This was already appealed",
+    CALLABLE,
+  );
   await expect(appeal.getByLabel(/^Grounds of the appeal/)).toHaveValue("Again.");
   await appeal.getByRole("button", { name: "Cancel" }).click();
   await checkScreen(page, "requests-new-kinds-sent");
@@ -229,7 +236,7 @@ test("the remote supervisor reads the request in their supervision area and adds
   // The server records it in the history (the onRequestWrite trigger: on a loaded machine the
   // Functions emulator may still be running the seed's triggers), after the sending.
   await expect
-    .poll(() => eventsOf(request.getByRole("listitem")), { timeout: 120_000 })
+    .poll(() => eventsOf(request.getByRole("listitem")), { timeout: 240_000 })
     .toEqual(["submitted", "statement-added"]);
   await checkScreen(page, "supervisor-named-requests");
   await signOut(page);
@@ -244,14 +251,14 @@ test("the chair asks for changes and approves; the candidate resends and sees th
   const special = open.getByRole("region", { name: /^Special-circumstances request / });
   await special.getByLabel("What must change").fill("Say which months, and what the letter covers.");
   await special.getByRole("button", { name: /^Ask for changes/ }).click();
-  await expect(special).toHaveAttribute("data-request-status", "changes-requested");
+  await expect(special).toHaveAttribute("data-request-status", "changes-requested", CALLABLE);
   const remote = open.getByRole("region", { name: /^Remote-supervision request / });
   await expect(remote).toContainText(`Supervisor's statement (${parisDay()}): ${STATEMENT}`);
   await remote.getByLabel(/^Outcome/).selectOption("granted");
   await remote.getByLabel("Reason for the decision").fill("The arrangements meet the programme's conditions.");
   page.once("dialog", (dialog) => dialog.accept());
   await remote.getByRole("button", { name: /^Record the decision/ }).click();
-  await expect(open.getByRole("region", { name: /^Remote-supervision request / })).toHaveCount(0);
+  await expect(open.getByRole("region", { name: /^Remote-supervision request / })).toHaveCount(0, CALLABLE);
   await signOut(page);
 
   await signIn(page, CAROL.email);
@@ -273,7 +280,7 @@ test("the chair asks for changes and approves; the candidate resends and sees th
     .getByLabel(/^The circumstances/)
     .fill("Illness from March to August 2025; the letter covers those months.");
   await form.getByRole("button", { name: "Send the request again" }).click();
-  await expect(specialCard).toHaveAttribute("data-request-status", "resubmitted");
+  await expect(specialCard).toHaveAttribute("data-request-status", "resubmitted", CALLABLE);
   await expect(specialCard).toContainText("Illness from March to August 2025");
   await checkScreen(page, "requests-new-kinds-decided");
   await signOut(page);

@@ -1,10 +1,10 @@
 // A request as the client shows it to the candidate, the committee and the
 // supervisors it names: its document's shape, its status in words, what it
 // asks for and its history (RequestsPage, supervisor/NamedRequests).
-import { collection } from "firebase/firestore";
+import { collection, doc } from "firebase/firestore";
 import { sdk } from "../firebase";
 import { ErrorText } from "../feedback";
-import { useLiveQuery } from "../live";
+import { useLiveDoc, useLiveQuery } from "../live";
 import {
   EXTENSION_GROUNDS,
   KIND_TITLES,
@@ -50,6 +50,15 @@ export const GROUND_TEXT: Record<(typeof EXTENSION_GROUNDS)[number], string> = {
 
 export const kindTitle = (kind: RequestKind) => KIND_TITLES[kind][0].toUpperCase() + KIND_TITLES[kind].slice(1);
 
+/** A supervisor of the registry (readable by anyone signed in) by name, with the account id. */
+function SupervisorName({ uid }: { uid: string }) {
+  const entry = useLiveDoc<{ name?: string }>(doc(sdk().db, "supervisors", uid), uid, {
+    doing: "read the supervisors' registry",
+  });
+  const name = entry.value?.data.name;
+  return <>{name ? `${name} (${uid})` : uid}</>;
+}
+
 /** What the request asks for, in words. */
 export function Summary({ content }: { content: RequestContent }) {
   switch (content.kind) {
@@ -88,7 +97,9 @@ export function Summary({ content }: { content: RequestContent }) {
             from {content.from} to {content.to}
           </dd>
           <dt>Remote supervisor</dt>
-          <dd>{content.remoteSupervisorUid}</dd>
+          <dd>
+            <SupervisorName uid={content.remoteSupervisorUid} />
+          </dd>
           <dt>Reason</dt>
           <dd>{content.reason}</dd>
           <dt>Institution's annual caseload</dt>

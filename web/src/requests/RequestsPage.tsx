@@ -71,7 +71,7 @@ export function RequestsPage({ deciding }: { deciding: boolean }) {
         {newKind ? (
           <RequestForm kind={newKind} onDone={() => setNewKind(null)} />
         ) : (
-          <p className="actions">
+          <p className="request-actions">
             {NEW_REQUESTS.map(([kind, text]) => (
               <button key={kind} type="button" onClick={() => setNewKind(kind)}>
                 {text}
