@@ -153,6 +153,16 @@ describe("recertification CME", () => {
     await seed("open");
     await denied(setDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-2`), { ...validCme(), verified: true }));
   });
+  it("another candidate cannot read the holder's CME; the holder can (twin)", async () => {
+    await seed("open");
+    await denied(getDoc(at(ACTORS.otherCandidate, `recertifications/${RECERT}/cme/cme-1`)));
+    await allowed(getDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-1`)));
+  });
+  it("a CME entry is stored under a document id only (twin: the same entry under cme-2)", async () => {
+    await seed("open");
+    await denied(setDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme 2`), validCme()));
+    await allowed(setDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-2`), validCme()));
+  });
   it("the holder can delete a CME entry while open, not once submitted", async () => {
     await seed("open");
     await allowed(deleteDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-1`)));
@@ -177,6 +187,13 @@ describe("recertification report, reviews", () => {
   it("a committee member can read the reviews", async () => {
     await seed("submitted");
     await allowed(getDoc(at(ACTORS.committee, `recertifications/${RECERT}/reviews/1-committee-1`)));
+  });
+  it("the certification team (admin) can read the reviews; a grader cannot (twin: the role only)", async () => {
+    await seed("submitted");
+    await allowed(getDoc(at(ACTORS.admin, `recertifications/${RECERT}/reviews/1-committee-1`)));
+    await denied(
+      getDoc(at({ ...ACTORS.admin, claims: { role: "grader" } }, `recertifications/${RECERT}/reviews/1-committee-1`)),
+    );
   });
   it("the holder cannot read the reviews", async () => {
     await seed("submitted");
@@ -210,6 +227,18 @@ describe("checkout sessions (Run Payments with Stripe)", () => {
   it("a subscription is refused: one-time payment only", async () => {
     await seed("awaiting-payment");
     await denied(addDoc(checkout(ACTORS.owner), session({ mode: "subscription" })));
+  });
+  it("the return addresses are web addresses of at most 500 characters (twins: 500, https)", async () => {
+    await seed("awaiting-payment");
+    const url = (length: number) => "https://cmr.example/".padEnd(length, "a");
+    for (const key of ["success_url", "cancel_url"]) {
+      await denied(addDoc(checkout(ACTORS.owner), session({ [key]: url(501) })));
+      await allowed(addDoc(checkout(ACTORS.owner), session({ [key]: url(500) })));
+      for (const bad of ["javascript:alert(1)", "ftp://cmr.example/", "https://cmr.example/a b", "https://"]) {
+        await denied(addDoc(checkout(ACTORS.owner), session({ [key]: bad })));
+      }
+      await allowed(addDoc(checkout(ACTORS.owner), session({ [key]: "http://cmr.example/" })));
+    }
   });
   it("a field outside the allowlist (a promotion code) is refused", async () => {
     await seed("awaiting-payment");
