@@ -9,6 +9,7 @@ import {
   dbAs,
   denied,
   NAMED_SUPERVISOR,
+  onClockEdge,
   OTHER_SUPERVISOR,
   OWNER,
   SECOND_SUPERVISOR,
@@ -268,6 +269,17 @@ describe("declarations", () => {
     denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: utcDay(-2) })));
   it("the named supervisor cannot date their declaration in the future", () =>
     denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: utcDay(2) })));
+  // The client's today may be its local date from UTC-12 to UTC+14 (isToday). Always true, whatever the hour;
+  // they tell a dropped bound apart only at some hours (the README's rules-mutation section says which).
+  it.each([
+    ["the earliest time zone (UTC-12)", -12, -1],
+    ["the latest time zone (UTC+14)", 14, 1],
+  ])("the named supervisor can sign with the date of %s, not a day beyond it (twin)", (_zone, hours, beyond) =>
+    onClockEdge(world(), hours, async (day, shifted) => {
+      await denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: shifted(beyond) }));
+      await allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: day }));
+    }),
+  );
   it("the named supervisor cannot sign without a date", () =>
     denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { statement: "Under my direct supervision." })));
   it("a supervisor whose Level 3 ended yesterday cannot sign", async () => {
@@ -423,6 +435,18 @@ describe("dates written by the owner are real and not in the future", () => {
       { ...validRecognition(), date: "2024-09-30" },
     ],
   ];
+  // The edges themselves, whatever the hour: a past date may be the latest time zone's today (UTC+14), a
+  // planned end 731 days ahead of the UTC date; the day after each is refused.
+  it("a study dated the latest time zone's today is accepted, the day after is not (twin)", () =>
+    onClockEdge(world(), 14, async (day, shifted) => {
+      await denied(write(ACTORS.owner, "cases/case-2", { ...validCase(), studyDate: shifted(1) }));
+      await allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), studyDate: day }));
+    }));
+  it("training may end up to 731 days ahead, not a day more (twin)", () =>
+    onClockEdge(world(), 731 * 24, async (day, shifted) => {
+      await denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), end: shifted(1) }));
+      await allowed(write(ACTORS.owner, "training/tr-2", { ...validTraining(), end: day }));
+    }));
   it.each(DATES)("the owner cannot record %s", (_what, path, bad) => denied(write(ACTORS.owner, path, bad)));
   it.each(DATES)("the owner can record the twin of %s", (_what, path, _bad, good) =>
     allowed(write(ACTORS.owner, path, good)),
