@@ -95,6 +95,7 @@ describe("graders/{uid}", () => {
     ["a capacity that is a string", { capacity: "4" }, { capacity: 4 }],
     ["an active flag that is a string", { active: "yes" }, { active: false }],
     ["an empty institution", { institution: "" }, { institution: "B" }],
+    ["an institution that is a list", { institution: ["Beta"] }, { institution: "Beta" }],
     ["an institution over 200 characters", { institution: "x".repeat(201) }, { institution: "x".repeat(200) }],
     ["an empty country", { country: "" }, { country: "F" }],
     ["a country over 60 characters", { country: "x".repeat(61) }, { country: "x".repeat(60) }],

@@ -248,6 +248,28 @@ describe("CME, training and peer recognition", () => {
   it("the owner cannot add peer recognition without a date", () =>
     denied(write(ACTORS.owner, "recognition/rec-2", { kind: "publication" })));
   it("another candidate cannot read the CME", () => denied(read(ACTORS.otherCandidate, "cme/cme-1")));
+  // Each part: read by those who read the application, refused to another candidate (the twin: same document).
+  const PARTS: [string, string, object][] = [
+    ["cme/cme-1", "cme", validCme()],
+    ["training/tr-1", "training", validTraining()],
+    ["recognition/rec-1", "recognition", validRecognition()],
+  ];
+  it.each(PARTS)(
+    "%s: read by the owner, a named supervisor, an assigned grader, the committee; not another candidate",
+    async (path) => {
+      for (const actor of [ACTORS.owner, ACTORS.namedSupervisor, ACTORS.assignedGrader, ACTORS.committee]) {
+        await allowed(read(actor, path));
+      }
+      await denied(read(ACTORS.otherCandidate, path));
+    },
+  );
+  it.each(PARTS)(
+    "%s: stored under a document id only (twin: the same entry under a plain id)",
+    async (_path, part, data) => {
+      await denied(write(ACTORS.owner, `${part}/${part} 2`, data));
+      await allowed(write(ACTORS.owner, `${part}/${part}-2`, data));
+    },
+  );
 });
 
 describe("declarations", () => {
@@ -280,6 +302,16 @@ describe("declarations", () => {
       await allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: day }));
     }),
   );
+  it.each([
+    ["an empty statement", "", "U"],
+    ["a statement over 2,000 characters", "s".repeat(2001), "s".repeat(2000)],
+    ["a statement that is not a text", 42, "42"],
+  ])("the named supervisor cannot sign with %s (twin allowed)", async (_what, bad, good) => {
+    await denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), statement: bad }));
+    await allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), statement: good }));
+  });
+  it("the named supervisor can sign with a date and no statement", () =>
+    allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { signedOn: utcDay() })));
   it("the named supervisor cannot sign without a date", () =>
     denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { statement: "Under my direct supervision." })));
   it("a supervisor whose Level 3 ended yesterday cannot sign", async () => {
@@ -298,6 +330,18 @@ describe("declarations", () => {
     await setLevel3(utcDay(-7), null);
     await allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, today()));
   });
+  it("a supervisor signs on the first and on the last day of their Level 3, not the day before or after (twins)", () =>
+    onClockEdge(world(), 0, async (day, shifted) => {
+      const signToday = () => sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: day });
+      await setLevel3(shifted(1), null);
+      await denied(signToday());
+      await setLevel3(day, null);
+      await allowed(signToday());
+      await setLevel3("2015-01-01", shifted(-1));
+      await denied(signToday());
+      await setLevel3("2015-01-01", day);
+      await allowed(signToday());
+    }));
   it("the owner cannot forge the supervisor's declaration", () =>
     denied(sign(ACTORS.owner, NAMED_SUPERVISOR, today())));
   it("a supervisor not named on the application cannot sign", () =>
@@ -478,4 +522,17 @@ describe("server-written report and snapshots", () => {
   it("the owner cannot delete a snapshot", () =>
     denied(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/snapshots/1`))));
   it("another candidate cannot read the live report", () => denied(read(ACTORS.otherCandidate, "validation/current")));
+  it("another candidate cannot read a snapshot (twin: the owner reads it above)", () =>
+    denied(read(ACTORS.otherCandidate, "snapshots/1")));
+});
+
+describe("numbers written as text", () => {
+  it("CME credits written as text are refused (twin: the number)", async () => {
+    await denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), credits: "18" }));
+    await allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), credits: 18 }));
+  });
+  it("training hours written as text are refused (twin: the number)", async () => {
+    await denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: "40" }));
+    await allowed(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: 40 }));
+  });
 });

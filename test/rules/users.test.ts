@@ -1,5 +1,5 @@
 // users/{uid} and their notifications.
-import { doc, getDoc, setDoc, updateDoc } from "firebase/firestore";
+import { collection, doc, getDoc, getDocs, setDoc, updateDoc } from "firebase/firestore";
 import { describe, it } from "vitest";
 import { ACTORS, allowed, dbAs, denied, OTHER_CANDIDATE, OWNER, useRulesWorld, type Actor } from "./setup.js";
 import { candidateSchema } from "../../functions/src/logbook/domain/schema.js";
@@ -10,6 +10,12 @@ const world = useRulesWorld();
 const profile = (actor: Actor, uid = OWNER) => doc(dbAs(world(), actor), `users/${uid}`);
 
 describe("profiles", () => {
+  it("the committee and an admin list the profiles; a candidate cannot (twin: the role only)", async () => {
+    const users = (actor: Actor) => getDocs(collection(dbAs(world(), actor), "users"));
+    await allowed(users(ACTORS.committee));
+    await allowed(users(ACTORS.admin));
+    await denied(users({ ...ACTORS.admin, claims: {} }));
+  });
   it.each([ACTORS.owner, ACTORS.committee, ACTORS.admin])("$name can read the owner's profile", (actor) =>
     allowed(getDoc(profile(actor))),
   );
@@ -87,6 +93,11 @@ describe("profiles", () => {
     ["an institution of 201 characters", { institution: "i".repeat(201) }, { institution: "i".repeat(200) }],
     ["an empty display name", { displayName: "" }, { displayName: "D" }],
     ["an address with two @", { email: "a@b@c" }, { email: "a@b" }],
+    [
+      "an address of 201 characters",
+      { email: `${"a".repeat(100)}@${"b".repeat(100)}` },
+      { email: `${"a".repeat(99)}@${"b".repeat(100)}` },
+    ],
     [
       "a registration with an extra key",
       { physicianRegistration: { validUntil: "2030-01-01", number: "1" } },
