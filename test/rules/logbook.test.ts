@@ -526,6 +526,17 @@ describe("server-written report and snapshots", () => {
     denied(read(ACTORS.otherCandidate, "snapshots/1")));
 });
 
+describe("CME dates and certificate", () => {
+  it("CME starting on a day that does not exist is refused, even before a real end (twin: the 30th)", async () => {
+    await denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), startDate: "2025-04-31", endDate: "2025-05-03" }));
+    await allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), startDate: "2025-04-30", endDate: "2025-05-03" }));
+  });
+  it("a CME certificate id that is a path is refused (twin: a plain id)", async () => {
+    await denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), certificateId: "ev/1" }));
+    await allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), certificateId: "ev-1" }));
+  });
+});
+
 describe("numbers written as text", () => {
   it("CME credits written as text are refused (twin: the number)", async () => {
     await denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), credits: "18" }));
