@@ -119,6 +119,12 @@ describe("profiles", () => {
   it.each(PROFILE_LIMITS)("the owner can record the twin of %s", (_what, _bad, good) =>
     allowed(updateDoc(profile(ACTORS.owner), good)),
   );
+  // The same checks when the profile is first created.
+  it.each(PROFILE_LIMITS)("a new user cannot create a profile with %s (twin allowed)", async (_what, bad, good) => {
+    const fresh = profile({ name: "new", uid: "new-user" }, "new-user");
+    await denied(setDoc(fresh, { displayName: "New", ...bad }));
+    await allowed(setDoc(fresh, { displayName: "New", ...good }));
+  });
   // Member by member from the lists the engine parses.
   it.each(candidateSchema.shape.acls.unwrap().shape.kind.options)("the owner can record an ACLS of kind %s", (kind) =>
     allowed(updateDoc(profile(ACTORS.owner), { acls: { kind, validUntil: null, evidenceId: null } })),
@@ -174,6 +180,14 @@ describe("notifications", () => {
   it("the owner cannot rewrite its text", () => denied(updateDoc(notification(ACTORS.owner), { title: "Passed!" })));
   it("the owner cannot mark it read with a text date (twin: a timestamp, above)", () =>
     denied(updateDoc(notification(ACTORS.owner), { readAt: "yesterday" })));
+  it("the owner cannot rewrite its text while marking it read (twin: marking it read only)", async () => {
+    await denied(updateDoc(notification(ACTORS.owner), { readAt: new Date(), title: "Passed!" }));
+    await allowed(updateDoc(notification(ACTORS.owner), { readAt: new Date() }));
+  });
+  it("another candidate cannot mark the owner's notification read (twin: the owner can)", async () => {
+    await denied(updateDoc(notification(ACTORS.otherCandidate), { readAt: new Date() }));
+    await allowed(updateDoc(notification(ACTORS.owner), { readAt: new Date() }));
+  });
   it("the owner cannot create a notification", () =>
     denied(setDoc(doc(dbAs(world(), ACTORS.owner), `users/${OWNER}/notifications/n-2`), { title: "x" })));
   it("another candidate cannot read the owner's notification", () =>
