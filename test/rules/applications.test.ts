@@ -188,6 +188,9 @@ describe("update", () => {
     ["a supervisor id with a slash", ["sup/named"], ["sup-named"]],
     ["a supervisor id longer than a uid", ["s".repeat(129)], ["s".repeat(128)]],
     ["a fifth element that is not uid-shaped", ["s1", "s2", "s3", "s4", "s 5"], ["s1", "s2", "s3", "s4", "s5"]],
+    // Every position is checked, not only the first and the last.
+    ["a third element that is not uid-shaped", ["s1", "s2", "s 3", "s4"], ["s1", "s2", "s3", "s4"]],
+    ["a fourth element that is not uid-shaped", ["s1", "s2", "s3", "s 4"], ["s1", "s2", "s3", "s4"]],
   ];
   it.each(SUPERVISOR_LISTS)("the owner cannot name %s", (_what, bad) =>
     denied(update(ACTORS.owner, { supervisorIds: bad })),
@@ -221,6 +224,16 @@ describe("update", () => {
     denied(update(ACTORS.otherCandidate, { route: "level3-direct" })));
   it("a named supervisor cannot update the application", () =>
     denied(update(ACTORS.namedSupervisor, { route: "level3-direct" })));
+  // A change that does not re-check the logbook access, so only ownership refuses it.
+  it.each([ACTORS.otherCandidate, ACTORS.namedSupervisor])(
+    "$name cannot rename the candidate or change the supervisors (twin: the owner can)",
+    async (actor) => {
+      await denied(update(actor, { candidateName: "Someone Else" }));
+      await denied(update(actor, { supervisorIds: [NAMED_SUPERVISOR] }));
+      await allowed(update(ACTORS.owner, { candidateName: "Someone Else" }));
+      await allowed(update(ACTORS.owner, { supervisorIds: [NAMED_SUPERVISOR] }));
+    },
+  );
   it("a committee member cannot set the status directly", () => denied(update(ACTORS.committee, { status: "passed" })));
   it("an admin cannot set the status directly", () => denied(update(ACTORS.admin, { status: "passed" })));
   it("a candidate with a forged role claim cannot set the status", () =>

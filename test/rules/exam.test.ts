@@ -14,6 +14,7 @@ import {
   denied,
   NAMED_SUPERVISOR,
   OTHER_CANDIDATE,
+  onClockEdge,
   OWNER,
   useRulesWorld,
   utcDay,
@@ -59,6 +60,16 @@ describe("examSessions", () => {
     await seedSessions();
     await allowed(get(ACTORS.signedOut, "today-session"));
   });
+  it("the edge is the earliest time zone's today (UTC-12): a session sitting then is public, one a day earlier is not", () =>
+    // At 09:00 UTC that day is yesterday's UTC date, at 15:00 today's: the test computes it as the rules do.
+    onClockEdge(world(), -12, async (day, shifted) => {
+      await seed(world(), [
+        ["examSessions/on-the-edge", session(day)],
+        ["examSessions/a-day-before", session(shifted(-1))],
+      ]);
+      await allowed(get(ACTORS.signedOut, "on-the-edge"));
+      await denied(get(ACTORS.signedOut, "a-day-before"));
+    }));
   it.each([ACTORS.signedOut, ACTORS.otherCandidate])("$name cannot read a past session", async (actor) => {
     await seedSessions();
     await denied(get(actor, PAST));
@@ -214,6 +225,11 @@ describe("logbook access: creating an application", () => {
       await denied(create({ route, examResultId: "no-such-exam" }));
       await allowed(create({ route, examResultId: "cand-exam" }));
     });
+    it(`${route}: a null exam result id is no id, even beside a document named "null" (twin: the string "null")`, async () => {
+      await seed(world(), [["examResults/null", exam()]]);
+      await denied(create({ route, examResultId: null }));
+      await allowed(create({ route, examResultId: "null" }));
+    });
     it(`${route}: a current Level 2 certification does not replace the exam`, async () => {
       await seed(world(), [
         ["certifications/cand-l2", level2()],
@@ -233,6 +249,15 @@ describe("logbook access: creating an application", () => {
     ["a Level 3 certification", level2({ level: 3 }), level2({ level: 2 })],
     ["another candidate's Level 2", level2({ uid: OWNER }), level2({ uid: OTHER_CANDIDATE })],
   ];
+  it("level3-via-level2: a Level 2 expiring today (UTC) still opens the logbook, one that expired yesterday does not", () =>
+    onClockEdge(world(), 0, async (today, shifted) => {
+      await seed(world(), [
+        ["certifications/cand-l2-today", level2({ expiresOn: today })],
+        ["certifications/cand-l2-yesterday", level2({ expiresOn: shifted(-1) })],
+      ]);
+      await denied(create({ route: "level3-via-level2", level2CertificationId: "cand-l2-yesterday" }));
+      await allowed(create({ route: "level3-via-level2", level2CertificationId: "cand-l2-today" }));
+    }));
   it.each(CERTS)("level3-via-level2: refused with %s", async (_what, bad) => {
     await seed(world(), [["certifications/cand-l2", bad]]);
     await denied(create({ route: "level3-via-level2", level2CertificationId: "cand-l2" }));
@@ -240,6 +265,11 @@ describe("logbook access: creating an application", () => {
   it.each(CERTS)("level3-via-level2: allowed with the twin of %s", async (_what, _bad, good) => {
     await seed(world(), [["certifications/cand-l2", good]]);
     await allowed(create({ route: "level3-via-level2", level2CertificationId: "cand-l2" }));
+  });
+  it('level3-via-level2: a null certification id is no id, even beside a document named "null" (twin: the string "null")', async () => {
+    await seed(world(), [["certifications/null", level2()]]);
+    await denied(create({ route: "level3-via-level2", level2CertificationId: null }));
+    await allowed(create({ route: "level3-via-level2", level2CertificationId: "null" }));
   });
   it("level3-via-level2: a passed exam does not replace the Level 2 certification", async () => {
     await seed(world(), [

@@ -61,6 +61,8 @@ beforeEach(async () => {
         { candidateUid: OWNER, submission: 1, status: "grading", graderUids: [ASSIGNED_GRADER, SECOND_GRADER] },
       ],
       [`gradings/${APP}/grades/1-${ASSIGNED_GRADER}`, grade(ASSIGNED_GRADER)],
+      // The twin of the grade above once both grades are in (visibleToGraders only differs).
+      [`gradings/${APP}/grades/1-${ASSIGNED_GRADER}-both`, grade(ASSIGNED_GRADER, { visibleToGraders: true })],
       [`gradings/${APP}/grades/1-${SECOND_GRADER}-both`, grade(SECOND_GRADER, { visibleToGraders: true })],
       [
         `gradings/${APP}/grades/1-${SECOND_GRADER}-decided`,
@@ -83,7 +85,36 @@ describe("graders/{uid}", () => {
   it("an admin creates a grader profile with the allowlisted fields and no load", async () => {
     await allowed(setDoc(doc(as(actors.admin), "graders/new-grader"), graderProfile));
     await allowed(setDoc(doc(as(actors.admin), "graders/new-grader-2"), { ...graderProfile, openAssignments: 0 }));
+    await allowed(setDoc(doc(as(actors.admin), "graders/new-grader-3"), { ...graderProfile, displayName: "Dr Beta" }));
   });
+  // Each refusal beside its twin: the same profile with that one field at the nearest allowed value.
+  const PROFILE_EDGES: [string, object, object][] = [
+    ["a capacity above 100", { capacity: 101 }, { capacity: 100 }],
+    ["a negative capacity", { capacity: -1 }, { capacity: 0 }],
+    ["a fractional capacity", { capacity: 4.5 }, { capacity: 4 }],
+    ["a capacity that is a string", { capacity: "4" }, { capacity: 4 }],
+    ["an active flag that is a string", { active: "yes" }, { active: false }],
+    ["an empty institution", { institution: "" }, { institution: "B" }],
+    ["an institution that is a list", { institution: ["Beta"] }, { institution: "Beta" }],
+    ["an institution over 200 characters", { institution: "x".repeat(201) }, { institution: "x".repeat(200) }],
+    ["an empty country", { country: "" }, { country: "F" }],
+    ["a country over 60 characters", { country: "x".repeat(61) }, { country: "x".repeat(60) }],
+    ["an empty display name", { displayName: "" }, { displayName: "B" }],
+    ["a display name over 120 characters", { displayName: "x".repeat(121) }, { displayName: "x".repeat(120) }],
+    ["a load of 1 at creation", { openAssignments: 1 }, { openAssignments: 0 }],
+  ];
+  it.each(PROFILE_EDGES)("an admin cannot create a profile with %s (twin allowed)", async (_what, bad, good) => {
+    await denied(setDoc(doc(as(actors.admin), "graders/g"), { ...graderProfile, ...bad }));
+    await allowed(setDoc(doc(as(actors.admin), "graders/g"), { ...graderProfile, ...good }));
+  });
+  it.each(["institution", "country", "active", "capacity"])(
+    "an admin cannot create a profile without %s (twin: the whole profile)",
+    async (key) => {
+      const { [key as keyof typeof graderProfile]: _left, ...rest } = graderProfile;
+      await denied(setDoc(doc(as(actors.admin), "graders/g"), rest));
+      await allowed(setDoc(doc(as(actors.admin), "graders/g"), graderProfile));
+    },
+  );
   it("an admin cannot give a new grader a load, an unknown field or a capacity out of range", async () => {
     await denied(setDoc(doc(as(actors.admin), "graders/g"), { ...graderProfile, openAssignments: 3 }));
     await denied(setDoc(doc(as(actors.admin), "graders/g"), { ...graderProfile, role: "chair" }));
@@ -92,14 +123,23 @@ describe("graders/{uid}", () => {
     await denied(setDoc(doc(as(actors.admin), "graders/g"), { ...graderProfile, active: "yes" }));
     await denied(setDoc(doc(as(actors.admin), "graders/g"), { country: "FR", active: true, capacity: 4 }));
   });
-  it("an admin deactivates a grader but cannot change the open load", async () => {
+  it("an admin deactivates a grader but cannot change the open load (twin: the load written unchanged)", async () => {
     await allowed(updateDoc(doc(as(actors.admin), `graders/${ASSIGNED_GRADER}`), { active: false }));
     await denied(updateDoc(doc(as(actors.admin), `graders/${ASSIGNED_GRADER}`), { openAssignments: 0 }));
+    await allowed(updateDoc(doc(as(actors.admin), `graders/${ASSIGNED_GRADER}`), { openAssignments: 1 }));
+  });
+  it("an admin cannot update a profile out of bounds (twin: the bound itself)", async () => {
+    await denied(updateDoc(doc(as(actors.admin), `graders/${ASSIGNED_GRADER}`), { capacity: 101 }));
+    await allowed(updateDoc(doc(as(actors.admin), `graders/${ASSIGNED_GRADER}`), { capacity: 100 }));
   });
   for (const actor of [actors.assignedGrader, actors.committee, actors.chair, actors.owner, actors.signedOut]) {
-    it(`${actor.name} cannot write a grader profile`, async () => {
-      await denied(setDoc(doc(as(actor), `graders/${actor.uid ?? "x"}`), graderProfile));
+    it(`${actor.name} cannot write a grader profile (twin: an admin writes the same)`, async () => {
+      // A new profile (theirs, or a fresh one for the grader who has one), and the existing one.
+      const path = `graders/${actor === actors.assignedGrader ? "new-grader" : (actor.uid ?? "x")}`;
+      await denied(setDoc(doc(as(actor), path), graderProfile));
       await denied(updateDoc(doc(as(actor), `graders/${ASSIGNED_GRADER}`), { capacity: 100 }));
+      await allowed(setDoc(doc(as(actors.admin), path), graderProfile));
+      await allowed(updateDoc(doc(as(actors.admin), `graders/${ASSIGNED_GRADER}`), { capacity: 100 }));
     });
   }
   it("the grader, the committee, the chair and admins read a grader profile; nobody else", async () => {
@@ -112,6 +152,7 @@ describe("graders/{uid}", () => {
   });
   it("only the committee, the chair and admins list graders", async () => {
     await allowed(getDocs(collection(as(actors.committee), "graders")));
+    await allowed(getDocs(collection(as(actors.chair), "graders")));
     await allowed(getDocs(collection(as(actors.admin), "graders")));
     await denied(getDocs(collection(as(actors.assignedGrader), "graders")));
   });
@@ -142,6 +183,8 @@ describe("gradings/{appId}: the round", () => {
       await denied(setDoc(doc(as(a), `gradings/new-app`), { status: "decided", outcome: "passed", graderUids: [] }));
       await denied(deleteDoc(doc(as(a), `gradings/${APP}`)));
     }
+    // The twin: the same round is there and readable; only the write is refused.
+    await allowed(getDoc(doc(as(actors.committee), `gradings/${APP}`)));
   });
 });
 
@@ -151,12 +194,18 @@ describe("gradings/{appId}/grades: independent grading", () => {
   it("a grader reads their own grade", async () => {
     await allowed(getDoc(doc(as(actors.assignedGrader), mine)));
   });
-  it("the other grader cannot read a grade until both are in", async () => {
+  it("the other grader cannot read a grade until both are in (twin: the same grade once both are in)", async () => {
     await denied(getDoc(doc(as(actors.secondGrader), mine)));
+    await allowed(getDoc(doc(as(actors.secondGrader), `${mine}-both`)));
     await allowed(getDoc(doc(as(actors.assignedGrader), theirsBoth)));
   });
-  it("a grader not assigned never reads grades, even once both are in", async () => {
+  it("a grader not assigned never reads grades, even once both are in (twin: an assigned grader)", async () => {
     await denied(getDoc(doc(as(actors.otherGrader), theirsBoth)));
+    await allowed(getDoc(doc(as(actors.assignedGrader), theirsBoth)));
+  });
+  it("a grader's own grade is readable only while they hold the grader role (twin: the role restored)", async () => {
+    await denied(getDoc(doc(as({ ...actors.assignedGrader, claims: {} }), mine)));
+    await allowed(getDoc(doc(as(actors.assignedGrader), mine)));
   });
   it("the candidate reads a grade only after the decision", async () => {
     await denied(getDoc(doc(as(actors.owner), mine)));
@@ -172,10 +221,11 @@ describe("gradings/{appId}/grades: independent grading", () => {
     await allowed(getDocs(collection(as(actors.committee), `gradings/${APP}/grades`)));
     await allowed(getDoc(doc(as(actors.chair), mine)));
   });
-  it("supervisors, other candidates, admins and the public read no grade", async () => {
+  it("supervisors, other candidates, admins and the public read no grade (twin: the candidate reads it)", async () => {
     for (const a of [actors.namedSupervisor, actors.otherCandidate, actors.admin, actors.signedOut]) {
       await denied(getDoc(doc(as(a), `gradings/${APP}/grades/1-${SECOND_GRADER}-decided`)));
     }
+    await allowed(getDoc(doc(as(actors.owner), `gradings/${APP}/grades/1-${SECOND_GRADER}-decided`)));
   });
   it("nobody writes a grade from a client: grades go through gradeApplication", async () => {
     for (const a of Object.values(actors)) {
@@ -183,6 +233,8 @@ describe("gradings/{appId}/grades: independent grading", () => {
       await denied(updateDoc(doc(as(a), mine), { overall: "fail" }));
       await denied(updateDoc(doc(as(a), mine), { visibleToCandidate: true }));
     }
+    // The twin: the grader reads the very grade they may not write.
+    await allowed(getDoc(doc(as(actors.assignedGrader), mine)));
   });
 });
 
@@ -227,10 +279,16 @@ describe("gradings/{appId}/questions, checks and history", () => {
       await denied(setDoc(doc(as(a), `gradings/${APP}/history/999-decided`), { event: "decided" }));
       await denied(deleteDoc(doc(as(a), `gradings/${APP}/history/001-submitted`)));
     }
+    // The twins: the committee reads each of those documents; only the writes are refused.
+    for (const path of ["questions/q1", "checks/1-case-1", "history/001-submitted"]) {
+      await allowed(getDoc(doc(as(actors.committee), `gradings/${APP}/${path}`)));
+    }
   });
   it("certificate-number counters are not readable or writable from a client", async () => {
     await denied(getDoc(doc(as(actors.admin), "counters/certificates-2026")));
     await denied(setDoc(doc(as(actors.admin), "counters/certificates-2026"), { next: 1 }));
+    // The twin: the same admin reads a document a rule opens to them (denial by default only).
+    await allowed(getDoc(doc(as(actors.admin), "config/policy")));
   });
 });
 
@@ -240,17 +298,25 @@ describe("institutions (for conflicts of interest)", () => {
     await denied(updateDoc(doc(as(actors.owner), `users/${OWNER}`), { institution: "" }));
     await denied(updateDoc(doc(as(actors.owner), `users/${OWNER}`), { institution: "x".repeat(201) }));
     await denied(updateDoc(doc(as(actors.owner), `users/${OWNER}`), { institution: 42 }));
+    // The twins of the bounds: one character and 200.
+    await allowed(updateDoc(doc(as(actors.owner), `users/${OWNER}`), { institution: "x" }));
+    await allowed(updateDoc(doc(as(actors.owner), `users/${OWNER}`), { institution: "x".repeat(200) }));
   });
-  it("nobody else records a candidate's institution", async () => {
+  it("nobody else records a candidate's institution (twin: the candidate writes the same)", async () => {
     for (const a of [actors.otherCandidate, actors.committee, actors.chair, actors.assignedGrader]) {
       await denied(updateDoc(doc(as(a), `users/${OWNER}`), { institution: "Elsewhere" }));
     }
+    await allowed(updateDoc(doc(as(actors.owner), `users/${OWNER}`), { institution: "Elsewhere" }));
   });
   it("an admin records a supervisor's institution; a supervisor or the committee cannot", async () => {
     await allowed(updateDoc(doc(as(actors.admin), `supervisors/${NAMED_SUPERVISOR}`), { institution: "KCL" }));
     await denied(updateDoc(doc(as(actors.admin), `supervisors/${NAMED_SUPERVISOR}`), { institution: "" }));
     await denied(updateDoc(doc(as(actors.namedSupervisor), `supervisors/${NAMED_SUPERVISOR}`), { institution: "KCL" }));
     await denied(updateDoc(doc(as(actors.committee), `supervisors/${NAMED_SUPERVISOR}`), { institution: "KCL" }));
+    await denied(updateDoc(doc(as(actors.admin), `supervisors/${NAMED_SUPERVISOR}`), { institution: "x".repeat(201) }));
+    await allowed(
+      updateDoc(doc(as(actors.admin), `supervisors/${NAMED_SUPERVISOR}`), { institution: "x".repeat(200) }),
+    );
   });
 });
 
@@ -261,5 +327,8 @@ describe("the chair", () => {
     await denied(updateDoc(doc(as(actors.chair), `applications/${APP}`), { status: "passed" }));
     await denied(setDoc(doc(as(actors.chair), "certifications/forged"), { uid: OWNER, level: 3 }));
     await denied(setDoc(doc(as(actors.chair), `register/${OWNER}`), { name: "Forged", level: 3 }));
+    // The twins: the owner's own change of the same draft, and the same register entry read.
+    await allowed(updateDoc(doc(as(actors.owner), `applications/${APP}`), { candidateName: "Owner" }));
+    await allowed(getDoc(doc(as(actors.chair), "register/cert-1")));
   });
 });

@@ -9,6 +9,7 @@ import {
   dbAs,
   denied,
   NAMED_SUPERVISOR,
+  onClockEdge,
   OTHER_SUPERVISOR,
   OWNER,
   SECOND_SUPERVISOR,
@@ -247,6 +248,28 @@ describe("CME, training and peer recognition", () => {
   it("the owner cannot add peer recognition without a date", () =>
     denied(write(ACTORS.owner, "recognition/rec-2", { kind: "publication" })));
   it("another candidate cannot read the CME", () => denied(read(ACTORS.otherCandidate, "cme/cme-1")));
+  // Each part: read by those who read the application, refused to another candidate (the twin: same document).
+  const PARTS: [string, string, object][] = [
+    ["cme/cme-1", "cme", validCme()],
+    ["training/tr-1", "training", validTraining()],
+    ["recognition/rec-1", "recognition", validRecognition()],
+  ];
+  it.each(PARTS)(
+    "%s: read by the owner, a named supervisor, an assigned grader, the committee; not another candidate",
+    async (path) => {
+      for (const actor of [ACTORS.owner, ACTORS.namedSupervisor, ACTORS.assignedGrader, ACTORS.committee]) {
+        await allowed(read(actor, path));
+      }
+      await denied(read(ACTORS.otherCandidate, path));
+    },
+  );
+  it.each(PARTS)(
+    "%s: stored under a document id only (twin: the same entry under a plain id)",
+    async (_path, part, data) => {
+      await denied(write(ACTORS.owner, `${part}/${part} 2`, data));
+      await allowed(write(ACTORS.owner, `${part}/${part}-2`, data));
+    },
+  );
 });
 
 describe("declarations", () => {
@@ -268,6 +291,27 @@ describe("declarations", () => {
     denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: utcDay(-2) })));
   it("the named supervisor cannot date their declaration in the future", () =>
     denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: utcDay(2) })));
+  // The client's today may be its local date from UTC-12 to UTC+14 (isToday). Always true, whatever the hour;
+  // they tell a dropped bound apart only at some hours (the README's rules-mutation section says which).
+  it.each([
+    ["the earliest time zone (UTC-12)", -12, -1],
+    ["the latest time zone (UTC+14)", 14, 1],
+  ])("the named supervisor can sign with the date of %s, not a day beyond it (twin)", (_zone, hours, beyond) =>
+    onClockEdge(world(), hours, async (day, shifted) => {
+      await denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: shifted(beyond) }));
+      await allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: day }));
+    }),
+  );
+  it.each([
+    ["an empty statement", "", "U"],
+    ["a statement over 2,000 characters", "s".repeat(2001), "s".repeat(2000)],
+    ["a statement that is not a text", 42, "42"],
+  ])("the named supervisor cannot sign with %s (twin allowed)", async (_what, bad, good) => {
+    await denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), statement: bad }));
+    await allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), statement: good }));
+  });
+  it("the named supervisor can sign with a date and no statement", () =>
+    allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { signedOn: utcDay() })));
   it("the named supervisor cannot sign without a date", () =>
     denied(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { statement: "Under my direct supervision." })));
   it("a supervisor whose Level 3 ended yesterday cannot sign", async () => {
@@ -286,6 +330,18 @@ describe("declarations", () => {
     await setLevel3(utcDay(-7), null);
     await allowed(sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, today()));
   });
+  it("a supervisor signs on the first and on the last day of their Level 3, not the day before or after (twins)", () =>
+    onClockEdge(world(), 0, async (day, shifted) => {
+      const signToday = () => sign(ACTORS.namedSupervisor, NAMED_SUPERVISOR, { ...today(), signedOn: day });
+      await setLevel3(shifted(1), null);
+      await denied(signToday());
+      await setLevel3(day, null);
+      await allowed(signToday());
+      await setLevel3("2015-01-01", shifted(-1));
+      await denied(signToday());
+      await setLevel3("2015-01-01", day);
+      await allowed(signToday());
+    }));
   it("the owner cannot forge the supervisor's declaration", () =>
     denied(sign(ACTORS.owner, NAMED_SUPERVISOR, today())));
   it("a supervisor not named on the application cannot sign", () =>
@@ -423,6 +479,18 @@ describe("dates written by the owner are real and not in the future", () => {
       { ...validRecognition(), date: "2024-09-30" },
     ],
   ];
+  // The edges themselves, whatever the hour: a past date may be the latest time zone's today (UTC+14), a
+  // planned end 731 days ahead of the UTC date; the day after each is refused.
+  it("a study dated the latest time zone's today is accepted, the day after is not (twin)", () =>
+    onClockEdge(world(), 14, async (day, shifted) => {
+      await denied(write(ACTORS.owner, "cases/case-2", { ...validCase(), studyDate: shifted(1) }));
+      await allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), studyDate: day }));
+    }));
+  it("training may end up to 731 days ahead, not a day more (twin)", () =>
+    onClockEdge(world(), 731 * 24, async (day, shifted) => {
+      await denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), end: shifted(1) }));
+      await allowed(write(ACTORS.owner, "training/tr-2", { ...validTraining(), end: day }));
+    }));
   it.each(DATES)("the owner cannot record %s", (_what, path, bad) => denied(write(ACTORS.owner, path, bad)));
   it.each(DATES)("the owner can record the twin of %s", (_what, path, _bad, good) =>
     allowed(write(ACTORS.owner, path, good)),
@@ -454,4 +522,28 @@ describe("server-written report and snapshots", () => {
   it("the owner cannot delete a snapshot", () =>
     denied(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/snapshots/1`))));
   it("another candidate cannot read the live report", () => denied(read(ACTORS.otherCandidate, "validation/current")));
+  it("another candidate cannot read a snapshot (twin: the owner reads it above)", () =>
+    denied(read(ACTORS.otherCandidate, "snapshots/1")));
+});
+
+describe("CME dates and certificate", () => {
+  it("CME starting on a day that does not exist is refused, even before a real end (twin: the 30th)", async () => {
+    await denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), startDate: "2025-04-31", endDate: "2025-05-03" }));
+    await allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), startDate: "2025-04-30", endDate: "2025-05-03" }));
+  });
+  it("a CME certificate id that is a path is refused (twin: a plain id)", async () => {
+    await denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), certificateId: "ev/1" }));
+    await allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), certificateId: "ev-1" }));
+  });
+});
+
+describe("numbers written as text", () => {
+  it("CME credits written as text are refused (twin: the number)", async () => {
+    await denied(write(ACTORS.owner, "cme/cme-2", { ...validCme(), credits: "18" }));
+    await allowed(write(ACTORS.owner, "cme/cme-2", { ...validCme(), credits: 18 }));
+  });
+  it("training hours written as text are refused (twin: the number)", async () => {
+    await denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: "40" }));
+    await allowed(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: 40 }));
+  });
 });

@@ -153,6 +153,16 @@ describe("recertification CME", () => {
     await seed("open");
     await denied(setDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-2`), { ...validCme(), verified: true }));
   });
+  it("another candidate cannot read the holder's CME; the holder can (twin)", async () => {
+    await seed("open");
+    await denied(getDoc(at(ACTORS.otherCandidate, `recertifications/${RECERT}/cme/cme-1`)));
+    await allowed(getDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-1`)));
+  });
+  it("a CME entry is stored under a document id only (twin: the same entry under cme-2)", async () => {
+    await seed("open");
+    await denied(setDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme 2`), validCme()));
+    await allowed(setDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-2`), validCme()));
+  });
   it("the holder can delete a CME entry while open, not once submitted", async () => {
     await seed("open");
     await allowed(deleteDoc(at(ACTORS.owner, `recertifications/${RECERT}/cme/cme-1`)));
@@ -177,6 +187,13 @@ describe("recertification report, reviews", () => {
   it("a committee member can read the reviews", async () => {
     await seed("submitted");
     await allowed(getDoc(at(ACTORS.committee, `recertifications/${RECERT}/reviews/1-committee-1`)));
+  });
+  it("the certification team (admin) can read the reviews; a grader cannot (twin: the role only)", async () => {
+    await seed("submitted");
+    await allowed(getDoc(at(ACTORS.admin, `recertifications/${RECERT}/reviews/1-committee-1`)));
+    await denied(
+      getDoc(at({ ...ACTORS.admin, claims: { role: "grader" } }, `recertifications/${RECERT}/reviews/1-committee-1`)),
+    );
   });
   it("the holder cannot read the reviews", async () => {
     await seed("submitted");
@@ -211,6 +228,72 @@ describe("checkout sessions (Run Payments with Stripe)", () => {
     await seed("awaiting-payment");
     await denied(addDoc(checkout(ACTORS.owner), session({ mode: "subscription" })));
   });
+  it("the return addresses are web addresses of at most 500 characters (twins: 500, https)", async () => {
+    await seed("awaiting-payment");
+    const url = (length: number) => "https://cmr.example/".padEnd(length, "a");
+    for (const key of ["success_url", "cancel_url"]) {
+      await denied(addDoc(checkout(ACTORS.owner), session({ [key]: url(501) })));
+      await allowed(addDoc(checkout(ACTORS.owner), session({ [key]: url(500) })));
+      for (const bad of ["javascript:alert(1)", "ftp://cmr.example/", "https://cmr.example/a b", "https://"]) {
+        await denied(addDoc(checkout(ACTORS.owner), session({ [key]: bad })));
+      }
+      await allowed(addDoc(checkout(ACTORS.owner), session({ [key]: "http://cmr.example/" })));
+    }
+  });
+  it("a client other than the web is refused (twin: web)", async () => {
+    await seed("awaiting-payment");
+    await denied(addDoc(checkout(ACTORS.owner), session({ client: "ios" })));
+    await allowed(addDoc(checkout(ACTORS.owner), session({ client: "web" })));
+  });
+  // Each refusal beside its twin: the same session with that one part as the extension needs it.
+  const item = session().line_items[0];
+  const SHAPES: [string, Record<string, unknown>, Record<string, unknown>][] = [
+    [
+      "metadata with another key",
+      { metadata: { recertificationId: RECERT, coupon: "x" } },
+      { metadata: { recertificationId: RECERT } },
+    ],
+    ["metadata that is not a map", { metadata: RECERT }, { metadata: { recertificationId: RECERT } }],
+    ["two line items", { line_items: [item, item] }, { line_items: [item] }],
+    ["line items that are a map", { line_items: { 0: item } }, { line_items: [item] }],
+    ["a line item with tax rates", { line_items: [{ ...item, tax_rates: ["txr_1"] }] }, { line_items: [item] }],
+    [
+      "a recurring price",
+      { line_items: [{ ...item, price_data: { ...item.price_data, recurring: { interval: "year" } } }] },
+      { line_items: [{ ...item, price_data: { ...item.price_data } }] },
+    ],
+    [
+      "a product with a description",
+      {
+        line_items: [{ ...item, price_data: { ...item.price_data, product_data: { name: "CMR", description: "x" } } }],
+      },
+      { line_items: [{ ...item, price_data: { ...item.price_data, product_data: { name: "CMR" } } }] },
+    ],
+    [
+      "a product name over 200 characters",
+      { line_items: [{ ...item, price_data: { ...item.price_data, product_data: { name: "x".repeat(201) } } }] },
+      { line_items: [{ ...item, price_data: { ...item.price_data, product_data: { name: "x".repeat(200) } } }] },
+    ],
+    [
+      "an empty product name",
+      { line_items: [{ ...item, price_data: { ...item.price_data, product_data: { name: "" } } }] },
+      { line_items: [{ ...item, price_data: { ...item.price_data, product_data: { name: "x" } } }] },
+    ],
+  ];
+  it.each(SHAPES)("a checkout session with %s is refused (twin allowed)", async (_what, bad, good) => {
+    await seed("awaiting-payment");
+    await denied(addDoc(checkout(ACTORS.owner), session(bad)));
+    await allowed(addDoc(checkout(ACTORS.owner), session(good)));
+  });
+  it("a session naming an application by something other than a document id is refused (twin: its own id)", async () => {
+    // Both exist and are awaiting payment; the server never makes the first kind of id.
+    await world().withSecurityRulesDisabled(async (ctx) => {
+      await ctx.firestore().doc("recertifications/recert.2").set(recertification("awaiting-payment"));
+      await ctx.firestore().doc("recertifications/recert-2").set(recertification("awaiting-payment"));
+    });
+    await denied(addDoc(checkout(ACTORS.owner), session({ metadata: { recertificationId: "recert.2" } })));
+    await allowed(addDoc(checkout(ACTORS.owner), session({ metadata: { recertificationId: "recert-2" } })));
+  });
   it("a field outside the allowlist (a promotion code) is refused", async () => {
     await seed("awaiting-payment");
     await denied(addDoc(checkout(ACTORS.owner), session({ promotion_code: "FREE" })));
@@ -233,9 +316,15 @@ describe("checkout sessions (Run Payments with Stripe)", () => {
     await seed("awaiting-payment");
     await denied(addDoc(checkout(ACTORS.otherCandidate, OTHER_CANDIDATE), session()));
   });
-  it("the holder can read their own checkout sessions", async () => {
+  it("the holder can read their own checkout sessions; another user cannot (twin)", async () => {
     await seed("awaiting-payment");
     await allowed(getDocs(checkout(ACTORS.owner)));
+    await denied(getDocs(checkout(ACTORS.otherCandidate, OWNER)));
+  });
+  it("the holder can read their customer document; another user cannot (twin)", async () => {
+    await world().withSecurityRulesDisabled((ctx) => ctx.firestore().doc(`customers/${OWNER}`).set({ email: "o@x" }));
+    await allowed(getDoc(at(ACTORS.owner, `customers/${OWNER}`)));
+    await denied(getDoc(at(ACTORS.otherCandidate, `customers/${OWNER}`)));
   });
   it("the holder cannot rewrite a checkout session (the extension fills in its url)", async () => {
     await seed("awaiting-payment");

@@ -78,6 +78,24 @@ describe("exam results and certifications", () => {
     denied(updateDoc(at(ACTORS.owner, "certifications/cert-1"), { expiresOn: "2040-01-01" })));
   it("a committee member can read a certification", () =>
     allowed(getDoc(at(ACTORS.committee, "certifications/cert-1"))));
+  // Each reader, by get and by an unfiltered list, beside the same request by another candidate (the twin).
+  const READERS = [ACTORS.owner, ACTORS.committee, ACTORS.admin];
+  it.each([
+    ["examResults", "exam-1"],
+    ["certifications", "cert-1"],
+  ])("%s: the holder, the committee and an admin read it; another candidate does not", async (name, id) => {
+    for (const actor of READERS) await allowed(getDoc(at(actor, `${name}/${id}`)));
+    await denied(getDoc(at(ACTORS.otherCandidate, `${name}/${id}`)));
+  });
+  it.each(["examResults", "certifications"])(
+    "%s: the committee and an admin list them all; the holder lists only their own (twins)",
+    async (name) => {
+      await allowed(getDocs(collection(dbAs(world(), ACTORS.committee), name)));
+      await allowed(getDocs(collection(dbAs(world(), ACTORS.admin), name)));
+      await denied(getDocs(collection(dbAs(world(), ACTORS.owner), name)));
+      await allowed(getDocs(query(collection(dbAs(world(), ACTORS.owner), name), where("uid", "==", OWNER))));
+    },
+  );
 });
 
 describe("the public register", () => {

@@ -73,6 +73,40 @@ export function utcDay(days = 0): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * The rules' clock edges, whatever the hour: `body` gets the UTC calendar date
+ * of `request.time` shifted by `hours` (as the rules compute it, e.g. -12 for
+ * the earliest time zone's today) and `shifted(days)`, that date moved by whole
+ * days. If that date changed while `body` ran (midnight, or noon for a 12-hour
+ * shift), the world is seeded afresh and `body` runs once more: each run sees
+ * one frozen day, so a test on the edge itself neither flakes nor passes by
+ * luck.
+ */
+export async function onClockEdge(
+  env: RulesTestEnvironment,
+  hours: number,
+  body: (day: string, shifted: (days: number) => string) => Promise<void>,
+): Promise<void> {
+  const dayAt = (days: number) =>
+    new Date(Date.now() + hours * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  for (let attempt = 1; ; attempt++) {
+    const day = dayAt(0);
+    const shifted = (days: number) => new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
+    let failure: unknown = null;
+    try {
+      await body(day, shifted);
+    } catch (error) {
+      failure = error;
+    }
+    if (dayAt(0) === day || attempt === 2) {
+      if (failure !== null) throw failure;
+      return;
+    }
+    await env.clearFirestore();
+    await seedWorld(env);
+  }
+}
+
 export const validCase = () => ({
   patientRef: "pt-0001",
   studyDate: "2025-03-04",

@@ -1,5 +1,5 @@
 // users/{uid} and their notifications.
-import { doc, getDoc, setDoc, updateDoc } from "firebase/firestore";
+import { collection, doc, getDoc, getDocs, setDoc, updateDoc } from "firebase/firestore";
 import { describe, it } from "vitest";
 import { ACTORS, allowed, dbAs, denied, OTHER_CANDIDATE, OWNER, useRulesWorld, type Actor } from "./setup.js";
 import { candidateSchema } from "../../functions/src/logbook/domain/schema.js";
@@ -10,6 +10,12 @@ const world = useRulesWorld();
 const profile = (actor: Actor, uid = OWNER) => doc(dbAs(world(), actor), `users/${uid}`);
 
 describe("profiles", () => {
+  it("the committee and an admin list the profiles; a candidate cannot (twin: the role only)", async () => {
+    const users = (actor: Actor) => getDocs(collection(dbAs(world(), actor), "users"));
+    await allowed(users(ACTORS.committee));
+    await allowed(users(ACTORS.admin));
+    await denied(users({ ...ACTORS.admin, claims: {} }));
+  });
   it.each([ACTORS.owner, ACTORS.committee, ACTORS.admin])("$name can read the owner's profile", (actor) =>
     allowed(getDoc(profile(actor))),
   );
@@ -88,6 +94,11 @@ describe("profiles", () => {
     ["an empty display name", { displayName: "" }, { displayName: "D" }],
     ["an address with two @", { email: "a@b@c" }, { email: "a@b" }],
     [
+      "an address of 201 characters",
+      { email: `${"a".repeat(100)}@${"b".repeat(100)}` },
+      { email: `${"a".repeat(99)}@${"b".repeat(100)}` },
+    ],
+    [
       "a registration with an extra key",
       { physicianRegistration: { validUntil: "2030-01-01", number: "1" } },
       { physicianRegistration: null },
@@ -108,6 +119,12 @@ describe("profiles", () => {
   it.each(PROFILE_LIMITS)("the owner can record the twin of %s", (_what, _bad, good) =>
     allowed(updateDoc(profile(ACTORS.owner), good)),
   );
+  // The same checks when the profile is first created.
+  it.each(PROFILE_LIMITS)("a new user cannot create a profile with %s (twin allowed)", async (_what, bad, good) => {
+    const fresh = profile({ name: "new", uid: "new-user" }, "new-user");
+    await denied(setDoc(fresh, { displayName: "New", ...bad }));
+    await allowed(setDoc(fresh, { displayName: "New", ...good }));
+  });
   // Member by member from the lists the engine parses.
   it.each(candidateSchema.shape.acls.unwrap().shape.kind.options)("the owner can record an ACLS of kind %s", (kind) =>
     allowed(updateDoc(profile(ACTORS.owner), { acls: { kind, validUntil: null, evidenceId: null } })),
@@ -163,6 +180,14 @@ describe("notifications", () => {
   it("the owner cannot rewrite its text", () => denied(updateDoc(notification(ACTORS.owner), { title: "Passed!" })));
   it("the owner cannot mark it read with a text date (twin: a timestamp, above)", () =>
     denied(updateDoc(notification(ACTORS.owner), { readAt: "yesterday" })));
+  it("the owner cannot rewrite its text while marking it read (twin: marking it read only)", async () => {
+    await denied(updateDoc(notification(ACTORS.owner), { readAt: new Date(), title: "Passed!" }));
+    await allowed(updateDoc(notification(ACTORS.owner), { readAt: new Date() }));
+  });
+  it("another candidate cannot mark the owner's notification read (twin: the owner can)", async () => {
+    await denied(updateDoc(notification(ACTORS.otherCandidate), { readAt: new Date() }));
+    await allowed(updateDoc(notification(ACTORS.owner), { readAt: new Date() }));
+  });
   it("the owner cannot create a notification", () =>
     denied(setDoc(doc(dbAs(world(), ACTORS.owner), `users/${OWNER}/notifications/n-2`), { title: "x" })));
   it("another candidate cannot read the owner's notification", () =>
