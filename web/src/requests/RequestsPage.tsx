@@ -417,21 +417,23 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
           </>
         )}
         {overriding && (
-          <label className="policy-override">
-            Policy override for application {overrideApp} (optional, JSON)
-            <textarea
-              value={override}
-              onChange={(e) => setOverride(e.target.value)}
-              aria-describedby={`override-hint-${id}`}
-              spellCheck={false}
-              rows={4}
-            />
+          <div className="policy-override">
+            <label>
+              Policy override for application {overrideApp} (optional, JSON)
+              <textarea
+                value={override}
+                onChange={(e) => setOverride(e.target.value)}
+                aria-describedby={`override-hint-${id}`}
+                spellCheck={false}
+                rows={4}
+              />
+            </label>
             <small id={`override-hint-${id}`} className="hint">
               Only the settings to change, as in the policy, for example <code>{OVERRIDE_EXAMPLE}</code>. They are
               merged over the policy in force for this one application, and its report names this decision. Leave it
               empty to grant without changing the policy.
             </small>
-          </label>
+          </div>
         )}
         <label>
           Reason for the decision
