@@ -285,3 +285,76 @@ test("the chair asks for changes and approves; the candidate resends and sees th
   await checkScreen(page, "requests-new-kinds-decided");
   await signOut(page);
 });
+
+// --- the committee's policy override (web-override) ---
+test("the chair grants the special circumstances with a policy override, checked first; the candidate's report applies it", async ({
+  page,
+}) => {
+  const OVERRIDE = '{"cases": {"required": {"level2": 120}}}';
+  await signIn(page, USERS.chair.email);
+  await page.goto("/requests");
+  const open = page.getByRole("region", { name: "Open requests (to decide)" });
+  const special = open.getByRole("region", { name: /^Special-circumstances request / });
+  await expect(special).toHaveAttribute("data-request-status", "resubmitted");
+  const requestId = (await special.getByRole("heading").first().textContent())!.split(" ").at(-1)!;
+  const field = special.getByLabel(`Policy override for application ${DRAFT} (optional, JSON)`, { exact: true });
+  // Only a grant carries an override.
+  await expect(field).toHaveCount(0);
+  await special.getByLabel(/^Outcome/).selectOption("granted");
+  await expect(field).toHaveAccessibleDescription(/merged over the policy in force for this one application/);
+  await special.getByLabel("Reason for the decision").fill("Illness certified for six months: fewer cases suffice.");
+  const record = special.getByRole("button", { name: /^Record the decision/ });
+  // Refused in the browser, in words, before any call (no confirmation is asked); the text stays.
+  const refusals: [string, RegExp][] = [
+    ["{cases: {required: {level2: 120}}}", /^The policy override is not valid JSON \(.+\); write it like \{/],
+    ["[120]", /^The policy override must be a JSON object, like \{/],
+    ['{"cases": {"requird": {"level2": 120}}}', /^The policy has no setting "cases\.requird": check the spelling/],
+    [
+      '{"cases": {"required": {"level2": -5}}}',
+      /^With this override the policy is not valid: cases\.required\.level2: /,
+    ],
+  ];
+  for (const [text, problem] of refusals) {
+    await field.fill(text);
+    await record.click();
+    await expect(special.getByRole("alert")).toHaveText(problem);
+    await expect(field).toHaveValue(text);
+  }
+  expect((await adminDb().doc(`requests/${requestId}`).get()).get("status")).toBe("resubmitted");
+  await field.fill(OVERRIDE);
+  await checkScreen(page, "requests-policy-override-form");
+  // The confirmation names what changes, with the value in force.
+  const confirmed = new Promise<string>((resolve) =>
+    page.once("dialog", (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    }),
+  );
+  await record.click();
+  expect(await confirmed).toContain(`The policy of application ${DRAFT} changes: cases.required.level2: 150 → 120.`);
+  await expect(open.getByRole("region", { name: /^Special-circumstances request / })).toHaveCount(0);
+  const decided = await adminDb().doc(`requests/${requestId}`).get();
+  expect(decided.get("status")).toBe("granted");
+  expect(decided.get("decision.policyOverride")).toEqual(JSON.parse(OVERRIDE));
+  await signOut(page);
+
+  await signIn(page, CAROL.email);
+  await page.goto("/requests");
+  const specialCard = page
+    .getByRole("region", { name: "Your requests" })
+    .getByRole("region", { name: /^Special-circumstances request / });
+  await expect(specialCard).toHaveAttribute("data-request-status", "granted");
+  await expect(specialCard.locator("[data-policy-override]")).toHaveText(
+    `Policy override for this application: ${JSON.stringify(JSON.parse(OVERRIDE))}`,
+  );
+  // The report of that application applies the override and says so, naming the decision.
+  await page.goto(`/applications/${DRAFT}?tab=report`);
+  await expect(page.locator('[data-requirement="cases.total"] .requirement-value')).toContainText("0 / 120");
+  const finding = page.locator("li.finding", { hasText: "POLICY_OVERRIDE" });
+  await expect(finding).toContainText(
+    `Policy overridden for this application by special-circumstances decision ${requestId}: cases.required.level2 = 120`,
+  );
+  await checkScreen(page, "candidate-report-policy-override");
+  await signOut(page);
+});
+// --- end policy override ---

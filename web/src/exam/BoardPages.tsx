@@ -8,7 +8,7 @@
 // another admin, release date; admins only). Each action is a callable;
 // its refusal is shown in words.
 import { useEffect, useState, type FormEvent } from "react";
-import { collection, doc, getDoc, orderBy, query, where } from "firebase/firestore";
+import { collection, doc, orderBy, query, where } from "firebase/firestore";
 import { callFunction } from "../callables";
 import { describeError } from "../errors";
 import { ErrorText, Feedback, useAction } from "../feedback";
@@ -16,7 +16,8 @@ import { sdk } from "../firebase";
 import { useLiveDoc, useLiveQuery } from "../live";
 import { Link } from "../router";
 import { today } from "../today";
-import { DEFAULT_POLICY, describeIssue, resolvePolicy, type Policy } from "../domain";
+import { usePolicy } from "../policy";
+import { describeIssue, type Policy } from "../domain";
 import type { BoardRole } from "../boards/roles";
 import {
   importAngoffRatings,
@@ -56,20 +57,6 @@ interface Registration {
 }
 
 const BOARD_ONLY = "only the exam board (admin, committee or chair) may do this.";
-
-/** The exam board's policy (config/policy over the defaults), for the browser's own checks. */
-function usePolicy(): Policy {
-  const [policy, setPolicy] = useState<Policy>(DEFAULT_POLICY);
-  useEffect(() => {
-    getDoc(doc(sdk().db, "config", "policy"))
-      .then((snap) => {
-        const resolved = snap.exists() ? resolvePolicy(snap.data()) : null;
-        if (resolved?.success) setPolicy(resolved.data);
-      })
-      .catch(() => undefined);
-  }, []);
-  return policy;
-}
 
 function NotForBoard({ role }: { role: BoardRole | null }) {
   if (role) return null;

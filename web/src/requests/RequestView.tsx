@@ -21,7 +21,14 @@ export interface RequestDoc {
   submittedOn: string;
   decisionDueOn: string | null;
   changesRequested?: { reason: string; on: string } | null;
-  decision?: { outcome: string; reason: string; decidedOn: string; grantedMonths?: number } | null;
+  decision?: {
+    outcome: string;
+    reason: string;
+    decidedOn: string;
+    grantedMonths?: number;
+    /** Special circumstances: the policy for that one application (web-override). */
+    policyOverride?: Record<string, unknown> | null;
+  } | null;
   supervisorStatement?: { by: string; text: string; signedOn: string } | null;
 }
 

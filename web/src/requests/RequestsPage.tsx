@@ -16,11 +16,13 @@ import { describeError } from "../errors";
 import { ErrorText, Feedback, useAction, type Message } from "../feedback";
 import { sdk } from "../firebase";
 import { useLiveQuery, type LiveDoc } from "../live";
+import { usePolicy } from "../policy";
 import { useLocation } from "../router";
 import { Attachments } from "../evidence/Attachments";
 import { Select, useChoices } from "./choices";
 import { contentOf, describeFieldIssue, isMoreKind, valuesOf, type Values } from "./forms";
 import { MoreKindFields } from "./KindFields";
+import { checkPolicyOverride, describeChange, OVERRIDE_EXAMPLE } from "./policy-override";
 import {
   GROUND_TEXT,
   kindTitle,
@@ -270,6 +272,11 @@ function RequestCard({ request, asCandidate }: { request: LiveDoc<RequestDoc>; a
           {data.decision.grantedMonths ? ` (${data.decision.grantedMonths} month(s) granted)` : ""}
         </p>
       )}
+      {data.decision?.policyOverride && (
+        <p data-policy-override>
+          Policy override for this application: <code>{JSON.stringify(data.decision.policyOverride)}</code>
+        </p>
+      )}
       {data.supervisorStatement && (
         <p>
           Supervisor's statement ({data.supervisorStatement.signedOn}): {data.supervisorStatement.text}
@@ -325,7 +332,11 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
   const [score, setScore] = useState("");
   const [passMark, setPassMark] = useState("");
   const [changes, setChanges] = useState("");
+  const [override, setOverride] = useState("");
+  const policy = usePolicy();
   const { busy, message, setMessage, run } = useAction();
+  const overriding = data.kind === "special-circumstances" && outcome === "granted";
+  const overrideApp = data.content.kind === "special-circumstances" ? data.content.applicationId : "?";
 
   function decide(e: FormEvent) {
     e.preventDefault();
@@ -342,7 +353,20 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
       }
       decision.remark = { score: Number(score), passMark: Number(passMark) };
     }
-    if (!window.confirm(`Record this decision on ${id}? A decision is final.`)) return;
+    // The override is checked as the server checks it (merged over the policy in force) before the call.
+    let changed = "";
+    if (overriding) {
+      const checked = checkPolicyOverride(override, policy);
+      if (!checked.ok) {
+        setMessage({ text: checked.problem, error: true });
+        return;
+      }
+      if (checked.override) {
+        decision.policyOverride = checked.override;
+        changed = ` The policy of application ${overrideApp} changes: ${checked.changes.map(describeChange).join("; ")}.`;
+      }
+    }
+    if (!window.confirm(`Record this decision on ${id}?${changed} A decision is final.`)) return;
     void run(
       () => callFunction("decideRequest", { requestId: id, decision }),
       "Decision recorded.",
@@ -391,6 +415,25 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
               <input type="number" min={0} value={passMark} onChange={(e) => setPassMark(e.target.value)} />
             </label>
           </>
+        )}
+        {overriding && (
+          <div className="policy-override">
+            <label>
+              Policy override for application {overrideApp} (optional, JSON)
+              <textarea
+                value={override}
+                onChange={(e) => setOverride(e.target.value)}
+                aria-describedby={`override-hint-${id}`}
+                spellCheck={false}
+                rows={4}
+              />
+            </label>
+            <small id={`override-hint-${id}`} className="hint">
+              Only the settings to change, as in the policy, for example <code>{OVERRIDE_EXAMPLE}</code>. They are
+              merged over the policy in force for this one application, and its report names this decision. Leave it
+              empty to grant without changing the policy.
+            </small>
+          </div>
         )}
         <label>
           Reason for the decision
