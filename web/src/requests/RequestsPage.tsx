@@ -418,16 +418,16 @@ function DecisionForm({ request: { id, data } }: { request: LiveDoc<RequestDoc> 
         )}
         {overriding && (
           <div className="policy-override">
-            <label>
-              Policy override for application {overrideApp} (optional, JSON)
-              <textarea
-                value={override}
-                onChange={(e) => setOverride(e.target.value)}
-                aria-describedby={`override-hint-${id}`}
-                spellCheck={false}
-                rows={4}
-              />
-            </label>
+            {/* Labelled by `for`, not by wrapping: a wrapped textbox's name would include what is typed. */}
+            <label htmlFor={`override-${id}`}>Policy override for application {overrideApp} (optional, JSON)</label>
+            <textarea
+              id={`override-${id}`}
+              value={override}
+              onChange={(e) => setOverride(e.target.value)}
+              aria-describedby={`override-hint-${id}`}
+              spellCheck={false}
+              rows={4}
+            />
             <small id={`override-hint-${id}`} className="hint">
               Only the settings to change, as in the policy, for example <code>{OVERRIDE_EXAMPLE}</code>. They are
               merged over the policy in force for this one application, and its report names this decision. Leave it
