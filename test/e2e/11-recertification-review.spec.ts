@@ -133,7 +133,7 @@ test("the holder fills in the checklist, the letter and CME, and submits what th
   await app.getByLabel("Kind").selectOption("course");
   await app.getByLabel("Start date").fill(CME_DAY(6));
   await app.getByLabel("End date").fill(CME_DAY(6));
-  await app.getByLabel("Credits").fill("8");
+  await app.getByRole("spinbutton", { name: "Credits" }).fill("8");
   await app.getByLabel("Certificate reference (optional)").fill("rx-cme-6");
   await app.getByRole("button", { name: "Add CME entry" }).click();
   await expect(app.getByRole("status").filter({ hasText: "CME entry added." })).toBeVisible();
