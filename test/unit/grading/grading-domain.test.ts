@@ -17,8 +17,8 @@ import {
   verificationAnswer,
   verificationCode,
   type GradeInput,
-  type RegisteredCertification,
 } from "../../../functions/src/grading/domain/index.js";
+import { registeredCertification } from "../../factories/grading.js";
 
 describe("institution keys", () => {
   it("ignore case, accents, punctuation, '&' and spacing", () => {
@@ -187,18 +187,7 @@ describe("certificates", () => {
   });
 });
 
-const cert = (over: Partial<RegisteredCertification> = {}): RegisteredCertification => ({
-  id: "c2",
-  uid: "u1",
-  level: 2,
-  awardedOn: "2024-01-10",
-  expiresOn: "2029-01-10",
-  status: "active",
-  certificateNumber: "CMR-L2-2024-00001",
-  holderName: "Dr A",
-  country: "FR",
-  ...over,
-});
+const cert = registeredCertification;
 
 describe("the register row and verification", () => {
   it("current until the expiry date, then expired in the window, then lapsed after it", () => {

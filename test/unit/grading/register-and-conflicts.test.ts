@@ -18,19 +18,9 @@ import {
   type GradeInput,
   type RegisteredCertification,
 } from "../../../functions/src/grading/domain/index.js";
+import { registeredCertification } from "../../factories/grading.js";
 
-const cert = (over: Partial<RegisteredCertification> = {}): RegisteredCertification => ({
-  id: "c2",
-  uid: "u1",
-  level: 2,
-  awardedOn: "2024-01-10",
-  expiresOn: "2029-01-10",
-  status: "active",
-  certificateNumber: "CMR-L2-2024-00001",
-  holderName: "Dr A",
-  country: "FR",
-  ...over,
-});
+const cert = registeredCertification;
 
 describe("standing of a certification", () => {
   it("a renewed certification stays current until its own expiry (its number still verifies), then lapses", () => {
