@@ -8,9 +8,12 @@ import {
   type ExportedRegistration,
 } from "../../../functions/src/exam/domain/index.js";
 
-const planned = planSession("2025-11-07", DEFAULT_POLICY.exam);
-if (!planned.ok) throw new Error("the session must plan");
-const session = planned.value;
+// Planned inside each test (not at module level), so a Stryker mutant of planSession is active when it runs.
+function plannedSession() {
+  const planned = planSession("2025-11-07", DEFAULT_POLICY.exam);
+  if (!planned.ok) throw new Error("the session must plan");
+  return planned.value;
+}
 
 const registration = (candidateId: string, change: Partial<ExportedRegistration> = {}): ExportedRegistration => ({
   registrationId: `r-${candidateId}`,
@@ -23,7 +26,7 @@ const registration = (candidateId: string, change: Partial<ExportedRegistration>
 });
 
 function exported(registrations: unknown[]) {
-  const result = exportRegistrations(session, registrations);
+  const result = exportRegistrations(plannedSession(), registrations);
   if (!result.ok) throw new Error(result.errors.join("; "));
   const read = readCsv(result.csv);
   if (!read.ok) throw new Error(read.error.message);
@@ -92,7 +95,7 @@ describe("exportRegistrations", () => {
   });
 
   it("refuses malformed registrations and a candidate registered twice, exporting nothing", () => {
-    const result = exportRegistrations(session, [
+    const result = exportRegistrations(plannedSession(), [
       registration("u1", { email: "not-an-email" }),
       registration("u2", { familyName: "Line\nbreak" }),
       registration("u3", { givenNames: "   " }),

@@ -75,9 +75,8 @@ describe("planSession", () => {
 });
 
 describe("registrationState", () => {
-  const session = plan("2025-11-07");
-
   it("is open from the opening day to the closing day, both included", () => {
+    const session = plan("2025-11-07");
     expect(registrationState(session, "2025-08-06")).toBe("not-open-yet");
     expect(registrationState(session, "2025-08-07")).toBe("open");
     expect(registrationState(session, "2025-10-24")).toBe("open");
