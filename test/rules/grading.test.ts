@@ -164,6 +164,13 @@ describe("gradings/{appId}: the round", () => {
       await allowed(getDoc(doc(as(a), `gradings/${APP}`)));
     }
   });
+  it("an assigned grader whose grader role was revoked reads neither the round nor its questions and history (twin: the role held)", async () => {
+    const revoked = { ...actors.assignedGrader, claims: {} };
+    for (const path of [`gradings/${APP}`, `gradings/${APP}/questions/q1`, `gradings/${APP}/history/001-submitted`]) {
+      await denied(getDoc(doc(as(revoked), path)));
+      await allowed(getDoc(doc(as(actors.assignedGrader), path)));
+    }
+  });
   it("a grader not assigned, the candidate, a supervisor, an admin and the public do not", async () => {
     for (const a of [actors.otherGrader, actors.owner, actors.namedSupervisor, actors.admin, actors.signedOut]) {
       await denied(getDoc(doc(as(a), `gradings/${APP}`)));

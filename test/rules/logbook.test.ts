@@ -107,6 +107,8 @@ describe("cases: writing", () => {
   it.each(caseSchema.shape.source.options)("the owner can add a case from source %s", (source) =>
     allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), source })),
   );
+  it("the owner cannot add a case from a source not in the list (twin: each source above)", () =>
+    denied(write(ACTORS.owner, "cases/case-2", { ...validCase(), source: "internet" })));
   it.each(caseSchema.shape.role.options)("the owner can add a case in the role %s", (role) =>
     allowed(write(ACTORS.owner, "cases/case-2", { ...validCase(), role })),
   );
@@ -211,6 +213,10 @@ describe("CME, training and peer recognition", () => {
   );
   it("the owner cannot add training with 0.4 hours a week", () =>
     denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), hoursPerWeek: 0.4 })));
+  it("the owner cannot add training whose supervisor id is a path (twin: the valid period)", async () => {
+    await denied(write(ACTORS.owner, "training/tr-2", { ...validTraining(), supervisorId: "sup/named" }));
+    await allowed(write(ACTORS.owner, "training/tr-2", validTraining()));
+  });
   it("the owner cannot add training without a supervisor", () =>
     denied(write(ACTORS.owner, "training/tr-2", (({ supervisorId: _s, ...rest }) => rest)(validTraining()))));
   it("the owner can add a publication", () => allowed(write(ACTORS.owner, "recognition/rec-2", validRecognition())));
