@@ -59,6 +59,16 @@ describe("special circumstances", () => {
         policyOverride: { cases: { required: { level2: -3 } } },
       });
       expect(bad.error?.status).toBe("INVALID_ARGUMENT");
+      // So is a setting the policy does not have (the schema would drop it: the grant would change nothing), and {}.
+      const REFUSED: [object, string][] = [
+        [{ cases: { requird: { level2: 1 } } }, 'The policy has no setting "cases.requird"'],
+        [{}, "The policy override names no setting"],
+      ];
+      for (const [policyOverride, why] of REFUSED) {
+        const refused = await decide(id, { outcome: "granted", reason: "x", policyOverride });
+        expect(refused.error?.status).toBe("INVALID_ARGUMENT");
+        expect(refused.error?.message).toContain(why);
+      }
       expect((await requestDoc(db, id))?.status).toBe("submitted");
 
       const override = { cases: { required: { level2: required - 1 } } };

@@ -4,7 +4,8 @@
 import { FieldValue, type Firestore, type Transaction } from "firebase-admin/firestore";
 import { HttpsError } from "firebase-functions/v2/https";
 import type { IsoDate } from "../platform/domain/dates.js";
-import { deepMerge, policySchema, type Policy } from "../platform/domain/policy.js";
+import type { Policy } from "../platform/domain/policy.js";
+import { checkPolicyOverrideValue } from "../platform/domain/policy-override.js";
 import { COLLECTIONS, paths } from "../platform/paths.js";
 import { overturnOnAppeal, originalDeciders } from "../grading/index.js";
 import { examResultSchema, logbookDeadline } from "../logbook/index.js";
@@ -217,12 +218,8 @@ export async function prepareEffect(db: Firestore, tx: Transaction, e: EffectInp
       );
     case "special-circumstances": {
       if (!decision.policyOverride) return noEffect({ policyOverride: null });
-      const merged = policySchema.safeParse(deepMerge(e.policy, decision.policyOverride));
-      if (!merged.success) {
-        throw invalid(
-          `The policy override is not valid: ${merged.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.`,
-        );
-      }
+      const checked = checkPolicyOverrideValue(decision.policyOverride, e.policy);
+      if (!checked.ok) throw invalid(checked.problem);
       return noEffect(
         { policyOverride: decision.policyOverride },
         `For application ${content.applicationId} the policy is changed as follows: ${JSON.stringify(decision.policyOverride)}.`,
