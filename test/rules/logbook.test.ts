@@ -52,10 +52,17 @@ describe("cases: reading", () => {
     denied(getDocs(collection(dbAs(world(), ACTORS.otherCandidate), `applications/${APP}/cases`))));
 });
 
+const LOGBOOK_PARTS = ["cases/case-1", "cme/cme-1", "training/tr-1", "recognition/rec-1"];
+
 describe("cases: writing", () => {
   it("the owner can add a valid case", () => allowed(write(ACTORS.owner, "cases/case-2", validCase())));
-  it("the owner can delete a case of a draft", () =>
-    allowed(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-1`))));
+  // Every part of the logbook, each deletion beside its refusal after submission (below).
+  it.each(LOGBOOK_PARTS)("the owner can delete %s of a draft", (path) =>
+    allowed(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/${path}`))),
+  );
+  it.each(LOGBOOK_PARTS)("another candidate cannot delete %s of the draft (twin: the owner can)", (path) =>
+    denied(deleteDoc(doc(dbAs(world(), ACTORS.otherCandidate), `applications/${APP}/${path}`))),
+  );
   it("another candidate cannot add a case", () => denied(write(ACTORS.otherCandidate, "cases/case-2", validCase())));
   it("a named supervisor cannot add a case", () => denied(write(ACTORS.namedSupervisor, "cases/case-2", validCase())));
   it("a committee member cannot add a case", () => denied(write(ACTORS.committee, "cases/case-2", validCase())));
@@ -142,8 +149,9 @@ describe("after submission", () => {
   it("the owner cannot add a case", () => denied(write(ACTORS.owner, "cases/case-2", validCase())));
   it("the owner cannot edit a case", () =>
     denied(updateDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-1`), { normal: true })));
-  it("the owner cannot delete a case", () =>
-    denied(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/cases/case-1`))));
+  it.each(LOGBOOK_PARTS)("the owner cannot delete %s", (path) =>
+    denied(deleteDoc(doc(dbAs(world(), ACTORS.owner), `applications/${APP}/${path}`))),
+  );
   it("the owner cannot add CME", () => denied(write(ACTORS.owner, "cme/cme-2", validCme())));
   it("the owner cannot edit training", () =>
     denied(write(ACTORS.owner, "training/tr-1", { ...validTraining(), hoursPerWeek: 50 })));
