@@ -387,6 +387,10 @@ describe("declarations", () => {
 
   it("a named supervisor can read their own declaration", () =>
     allowed(read(ACTORS.secondSupervisor, `declarations/${SECOND_SUPERVISOR}`)));
+  it("a supervisor not named on the application cannot read a declaration under their own id (twin: a named one can)", async () => {
+    await denied(read(ACTORS.otherSupervisor, `declarations/${OTHER_SUPERVISOR}`));
+    await allowed(read(ACTORS.secondSupervisor, `declarations/${SECOND_SUPERVISOR}`));
+  });
   it("a named supervisor cannot read another supervisor's declaration", () =>
     denied(read(ACTORS.secondSupervisor, `declarations/${NAMED_SUPERVISOR}`)));
   it("a named supervisor cannot list the declarations", () =>
