@@ -23,20 +23,21 @@ function errors<T>(result: ImportResult<T>) {
   return result.errors;
 }
 
-const key: AnswerKey = value(importAnswerKey(KEY, exam));
+// Imported inside each test (not at module level), so a Stryker mutant of importAnswerKey is active when it runs.
+const answerKey = (): AnswerKey => value(importAnswerKey(KEY, exam));
 
 describe("importAnswerKey", () => {
   it("reads the key in file order", () => {
-    expect(key).toEqual({ items: ["Q1", "Q2", "Q3"], key: { Q1: "A", Q2: "B", Q3: "E" } });
+    expect(answerKey()).toEqual({ items: ["Q1", "Q2", "Q3"], key: { Q1: "A", Q2: "B", Q3: "E" } });
   });
 
   it("accepts header names in any order and case, extra columns, lower-case options and spaces", () => {
     const parsed = value(importAnswerKey("Key, ITEM ,comment\n a ,Q1,x\nb,Q2,\ne,Q3,\n", exam));
-    expect(parsed).toEqual(key);
+    expect(parsed).toEqual(answerKey());
   });
 
   it("reads an Excel export (byte-order mark, CRLF) and explains a semicolon-separated one", () => {
-    expect(value(importAnswerKey("\uFEFFitem,key\r\nQ1,A\r\nQ2,B\r\nQ3,E\r\n", exam))).toEqual(key);
+    expect(value(importAnswerKey("\uFEFFitem,key\r\nQ1,A\r\nQ2,B\r\nQ3,E\r\n", exam))).toEqual(answerKey());
     expect(errors(importAnswerKey("item;key\nQ1;A\n", exam))).toEqual([
       { line: 1, message: 'the header lacks "item", "key" (expected columns: item, key)' },
     ]);
@@ -97,7 +98,7 @@ const FULL = ["u1,Q1,A", "u1,Q2,c", "u1,Q3,", "u2,Q1,B", "u2,Q2, B ", "u2,Q3,E"]
 
 describe("importResponses", () => {
   it("builds the candidate × item matrix; blank is no answer, letters in any case", () => {
-    expect(value(importResponses(responsesCsv(FULL), key, exam))).toEqual({
+    expect(value(importResponses(responsesCsv(FULL), answerKey(), exam))).toEqual({
       items: ["Q1", "Q2", "Q3"],
       candidates: ["u1", "u2"],
       answers: [
@@ -109,14 +110,14 @@ describe("importResponses", () => {
 
   it("takes rows in any order", () => {
     const shuffled = [FULL[5], FULL[0], FULL[3], FULL[2], FULL[4], FULL[1]];
-    const matrix = value(importResponses(responsesCsv(shuffled), key, exam));
+    const matrix = value(importResponses(responsesCsv(shuffled), answerKey(), exam));
     expect(matrix.candidates).toEqual(["u2", "u1"]);
     expect(matrix.answers[1]).toEqual(["A", "C", null]);
   });
 
   it("refuses an item that is not in the key, an unknown option and a bad candidate id, each on its line", () => {
     const rows = [...FULL.slice(0, 5), "u2,Q9,E", "u3,Q1,F", "u 4,Q1,A"];
-    expect(errors(importResponses(responsesCsv(rows), key, exam))).toEqual([
+    expect(errors(importResponses(responsesCsv(rows), answerKey(), exam))).toEqual([
       { line: 7, message: "item: not an item of the answer key" },
       { line: 8, message: "response: one of A, B, C, D, E or blank" },
       { line: 9, message: expect.stringMatching(/^candidate:/) },
@@ -124,20 +125,20 @@ describe("importResponses", () => {
   });
 
   it("refuses an item answered twice by one candidate", () => {
-    expect(errors(importResponses(responsesCsv([...FULL, "u1,Q2,D"]), key, exam))).toEqual([
+    expect(errors(importResponses(responsesCsv([...FULL, "u1,Q2,D"]), answerKey(), exam))).toEqual([
       { line: 8, message: "candidate u1 answers item Q2 twice (first on line 3)" },
     ]);
   });
 
   it("refuses a truncated export: a candidate without a row for every item", () => {
-    expect(errors(importResponses(responsesCsv(FULL.slice(0, 5)), key, exam))).toEqual([
+    expect(errors(importResponses(responsesCsv(FULL.slice(0, 5)), answerKey(), exam))).toEqual([
       { line: 5, message: "candidate u2 (first row here) has no row for 1 item(s): Q3" },
     ]);
   });
 
   it("reports at most MAX_ERRORS errors and says how many more there are", () => {
     const rows = Array.from({ length: MAX_ERRORS + 50 }, (_, i) => `u${i},Q1,Z`);
-    const refused = errors(importResponses(responsesCsv(rows), key, exam));
+    const refused = errors(importResponses(responsesCsv(rows), answerKey(), exam));
     expect(refused).toHaveLength(MAX_ERRORS + 1);
     expect(refused.at(-1)).toEqual({ line: MAX_ERRORS + 51, message: "50 more errors not shown" });
   });
@@ -145,21 +146,21 @@ describe("importResponses", () => {
 
 describe("importFlaggedItems", () => {
   it("reads flagged items with an optional reason", () => {
-    expect(value(importFlaggedItems('item,reason\nQ2,"ambiguous, two answers"\nQ3,\n', key))).toEqual([
+    expect(value(importFlaggedItems('item,reason\nQ2,"ambiguous, two answers"\nQ3,\n', answerKey()))).toEqual([
       { item: "Q2", reason: "ambiguous, two answers" },
       { item: "Q3", reason: "" },
     ]);
   });
 
   it("refuses an item named like an object property that is not in the key", () => {
-    expect(errors(importFlaggedItems("item,reason\nconstructor,x\ntoString,y\n", key))).toEqual([
+    expect(errors(importFlaggedItems("item,reason\nconstructor,x\ntoString,y\n", answerKey()))).toEqual([
       { line: 2, message: "item: not an item of the answer key" },
       { line: 3, message: "item: not an item of the answer key" },
     ]);
   });
 
   it("refuses an unknown or twice-flagged item", () => {
-    expect(errors(importFlaggedItems("item,reason\nQ9,x\nQ1,a\nQ1,b\n", key))).toEqual([
+    expect(errors(importFlaggedItems("item,reason\nQ9,x\nQ1,a\nQ1,b\n", answerKey()))).toEqual([
       { line: 2, message: "item: not an item of the answer key" },
       { line: 4, message: "item Q1 is flagged twice (first on line 3)" },
     ]);
@@ -171,7 +172,7 @@ const ratingsCsv = (rows: string[]) => "judge,item,rating\n" + rows.join("\n") +
 describe("importAngoffRatings", () => {
   it("reads each judge's ratings in key order", () => {
     const rows = ["J1,Q3,1", "J1,Q1,0.65", "J1,Q2,.5", "J2,Q1,0", "J2,Q2,1.0", "J2,Q3,0.333"];
-    expect(value(importAngoffRatings(ratingsCsv(rows), key))).toEqual({
+    expect(value(importAngoffRatings(ratingsCsv(rows), answerKey()))).toEqual({
       items: ["Q1", "Q2", "Q3"],
       judges: ["J1", "J2"],
       ratings: [
@@ -183,7 +184,9 @@ describe("importAngoffRatings", () => {
 
   it("refuses a rating that is not a probability written with a dot", () => {
     for (const bad of ["65", "1.01", "-0.1", "0,65", "", "abc", "1e-1", "."]) {
-      const refused = errors(importAngoffRatings(ratingsCsv([`J1,Q1,"${bad}"`, "J1,Q2,0.5", "J1,Q3,0.5"]), key));
+      const refused = errors(
+        importAngoffRatings(ratingsCsv([`J1,Q1,"${bad}"`, "J1,Q2,0.5", "J1,Q3,0.5"]), answerKey()),
+      );
       expect(refused).toHaveLength(1);
       expect(refused[0].line).toBe(2);
       expect(refused[0].message).toMatch(/^rating: a probability between 0 and 1/);
@@ -191,11 +194,11 @@ describe("importAngoffRatings", () => {
   });
 
   it("refuses a judge who did not rate every item, or rated one twice", () => {
-    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J1,Q2,0.5"]), key))).toEqual([
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J1,Q2,0.5"]), answerKey()))).toEqual([
       { line: 2, message: "judge J1 (first row here) has not rated 1 item(s): Q3" },
     ]);
-    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J1,Q2,0.5", "J1,Q3,0.5", "J1,Q1,0.6"]), key))).toEqual([
-      { line: 5, message: "judge J1 rates item Q1 twice (first on line 2)" },
-    ]);
+    expect(
+      errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J1,Q2,0.5", "J1,Q3,0.5", "J1,Q1,0.6"]), answerKey())),
+    ).toEqual([{ line: 5, message: "judge J1 rates item Q1 twice (first on line 2)" }]);
   });
 });
