@@ -51,6 +51,44 @@ export const DOCUMENTED = [
       ["&& operand -> true", "[[signedIn()]] && (uid() == graderUid || isCommittee() || isAdmin())"],
       ["&& operand -> true", "[[signedIn()]] && (resource.data.uid == uid() || isAdmin())"],
       ["&& operand -> true", "[[signedIn()]] && d.uid == uid()"],
+      [
+        "&& operand -> true",
+        "[[signedIn()]] && uid() == supervisorId && supervises(a) && a.ownerUid != uid() && isEditableStatus(a.status)",
+      ],
+      [
+        "&& operand -> true",
+        "ownsApp(app(appId)) || gradesApp(app(appId)) || isCommittee() || ([[signedIn()]] && uid() == supervisorId && supervises(app(appId))) || leftoverOwner(appId)",
+      ],
+      [
+        "&& operand -> true",
+        "isCommittee() || (isGrader() && resource.data.graderUid == uid()) || (resource.data.get('visibleToGraders', false) == true && gradesRound(gradingRound(appId))) || ([[signedIn()]] && resource.data.candidateUid == uid() && resource.data.get('visibleToCandidate', false) == true)",
+      ],
+      [
+        "&& operand -> true",
+        "isCommittee() || gradesRound(gradingRound(appId)) || ([[signedIn()]] && resource.data.candidateUid == uid())",
+      ],
+      [
+        "&& operand -> true",
+        "isCommittee() || gradesRound(gradingRound(appId)) || ([[signedIn()]] && resource.data.supervisorUid == uid())",
+      ],
+      [
+        "&& operand -> true",
+        "isCommittee() || gradesRound(gradingRound(appId)) || ([[signedIn()]] && gradingRound(appId).candidateUid == uid())",
+      ],
+      ["&& operand -> true", "[[signedIn()]] && uid() == customerId"],
+      [
+        "&& operand -> true",
+        "[[signedIn()]] && uid() == customerId && validCheckoutSession(request.resource.data, customerId)",
+      ],
+      ["&& operand -> true", "([[signedIn()]] && uid() == customerId) || isAdmin()"],
+      [
+        "&& operand -> true",
+        "[[signedIn()]] && (d.candidateUid == uid() || uid() in d.supervisorUids || isCommittee())",
+      ],
+      [
+        "&& operand -> true",
+        "[[signedIn()]] && uid() in resource.data.supervisorUids && resource.data.candidateUid != uid() && resource.data.status in ['submitted', 'changes-requested', 'resubmitted'] && resource.data.get('supervisorStatement', null) == null && request.resource.data.diff(resource.data).affectedKeys().hasOnly(['supervisorStatement']) && request.resource.data.supervisorStatement.keys().hasOnly(['by', 'text', 'signedOn']) && request.resource.data.supervisorStatement.by == uid() && isText(request.resource.data.supervisorStatement.text, 5000) && isToday(request.resource.data.supervisorStatement.signedOn)",
+      ],
     ],
   },
   {
@@ -76,6 +114,10 @@ export const DOCUMENTED = [
       [
         "&& operand -> true",
         "c == null || ([[c is map]] && c.keys().hasOnly(['years']) && c.years is list && c.years.size() <= 20)",
+      ],
+      [
+        "&& operand -> true",
+        "d.keys().hasOnly(['mode', 'line_items', 'success_url', 'cancel_url', 'metadata', 'client']) && d.keys().hasAll(['mode', 'line_items', 'success_url', 'cancel_url', 'metadata']) && d.mode == 'payment' && optional(d, 'client', d.client == 'web') && isWebUrl(d.success_url) && isWebUrl(d.cancel_url) && [[d.metadata is map]] && d.metadata.keys().hasOnly(['recertificationId']) && isDocId(appId) && d.line_items is list && d.line_items.size() == 1 && item.keys().hasOnly(['price_data', 'quantity']) && item.quantity == 1 && item.price_data.keys().hasOnly(['currency', 'unit_amount', 'product_data']) && item.price_data.product_data.keys().hasOnly(['name']) && isText(item.price_data.product_data.name, 200) && a.uid == customerId && a.status == 'awaiting-payment' && item.price_data.currency == a.fee.currency && item.price_data.unit_amount == a.fee.amountMinor",
       ],
     ],
   },
@@ -106,6 +148,10 @@ export const DOCUMENTED = [
       [
         "&& operand -> true",
         "d.keys().hasOnly(['displayName', 'institution', 'country', 'active', 'capacity', 'openAssignments']) && [[d.keys().hasAll(['institution', 'country', 'active', 'capacity'])]] && optional(d, 'displayName', isText(d.displayName, 120)) && isText(d.institution, 200) && isText(d.country, 60) && d.active is bool && d.capacity is int && d.capacity >= 0 && d.capacity <= 100",
+      ],
+      [
+        "&& operand -> true",
+        "d.keys().hasOnly(['mode', 'line_items', 'success_url', 'cancel_url', 'metadata', 'client']) && [[d.keys().hasAll(['mode', 'line_items', 'success_url', 'cancel_url', 'metadata'])]] && d.mode == 'payment' && optional(d, 'client', d.client == 'web') && isWebUrl(d.success_url) && isWebUrl(d.cancel_url) && d.metadata is map && d.metadata.keys().hasOnly(['recertificationId']) && isDocId(appId) && d.line_items is list && d.line_items.size() == 1 && item.keys().hasOnly(['price_data', 'quantity']) && item.quantity == 1 && item.price_data.keys().hasOnly(['currency', 'unit_amount', 'product_data']) && item.price_data.product_data.keys().hasOnly(['name']) && isText(item.price_data.product_data.name, 200) && a.uid == customerId && a.status == 'awaiting-payment' && item.price_data.currency == a.fee.currency && item.price_data.unit_amount == a.fee.amountMinor",
       ],
     ],
   },
@@ -188,6 +234,21 @@ export const DOCUMENTED = [
       [
         "|| operand -> false",
         "d == dayOf(request.time - duration.value(12, 'h')) || d == dayOf(request.time) || [[d == latestToday()]]",
+      ],
+    ],
+  },
+  {
+    class: "equivalent",
+    why: "gradesRound() begins with isGrader(), which is false for a signed-out request (role() is null), so uid() is never reached.",
+    mutants: [["&& operand -> true", "isCommittee() || ([[signedIn()]] && gradesRound(resource.data))"]],
+  },
+  {
+    class: "equivalent",
+    why: "the first line item (d.line_items[0]) is read by later clauses: indexing a map or a string is an evaluation error, which denies.",
+    mutants: [
+      [
+        "&& operand -> true",
+        "d.keys().hasOnly(['mode', 'line_items', 'success_url', 'cancel_url', 'metadata', 'client']) && d.keys().hasAll(['mode', 'line_items', 'success_url', 'cancel_url', 'metadata']) && d.mode == 'payment' && optional(d, 'client', d.client == 'web') && isWebUrl(d.success_url) && isWebUrl(d.cancel_url) && d.metadata is map && d.metadata.keys().hasOnly(['recertificationId']) && isDocId(appId) && [[d.line_items is list]] && d.line_items.size() == 1 && item.keys().hasOnly(['price_data', 'quantity']) && item.quantity == 1 && item.price_data.keys().hasOnly(['currency', 'unit_amount', 'product_data']) && item.price_data.product_data.keys().hasOnly(['name']) && isText(item.price_data.product_data.name, 200) && a.uid == customerId && a.status == 'awaiting-payment' && item.price_data.currency == a.fee.currency && item.price_data.unit_amount == a.fee.amountMinor",
       ],
     ],
   },
