@@ -113,23 +113,20 @@ describe("the best 24-month window", () => {
   const early = (hoursPerWeek: number) => makeTraining("a", { start: "2023-01-01", end: "2023-03-31", hoursPerWeek });
   const late = (hoursPerWeek: number) => makeTraining("b", { start: "2024-12-01", end: "2025-01-31", hoursPerWeek });
 
-  it("may start where a period starts: all of the early period and December at half time are 3.5 months", () => {
-    const report = withTraining([early(35), late(17.5)]);
+  it.each([
+    ["start where a period starts: all of the early period and December at half time are 3.5 months", 35, 17.5, 3.5],
+    [
+      "end where a period ends: February and March 2023 at half time and all of the late period are 3 months",
+      17.5,
+      35,
+      3,
+    ],
+  ])("may %s", (_, earlyHours, lateHours, months) => {
+    const report = withTraining([early(earlyHours), late(lateHours)]);
     expect(requirementOf(report, "training.window")).toEqual({
       id: "training.window",
       met: true,
-      actual: 3.5,
-      required: 3,
-    });
-    expect(codesOf(report)).toEqual([]);
-  });
-
-  it("may end where a period ends: February and March 2023 at half time and all of the late period are 3 months", () => {
-    const report = withTraining([early(17.5), late(35)]);
-    expect(requirementOf(report, "training.window")).toEqual({
-      id: "training.window",
-      met: true,
-      actual: 3,
+      actual: months,
       required: 3,
     });
     expect(codesOf(report)).toEqual([]);
