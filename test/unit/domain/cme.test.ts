@@ -5,6 +5,7 @@ import {
   type Bundle,
   type CmeEntry,
 } from "../../../functions/src/logbook/domain/index.js";
+import { creditedTotal } from "../../../functions/src/logbook/domain/rules/cme.js";
 import { makeBundle, makeCme } from "../../factories/bundle.js";
 import { codesOf, findingsOf, requirementOf } from "../../factories/report.js";
 
@@ -333,6 +334,41 @@ describe("CME totals", () => {
     expect(short.summary.cmeCredits).toBe(24.99);
   });
 
+  it("the report states the credits requirement: met at 25 hours, not at 24.99, with the finding's figures", () => {
+    const enough = withCme([
+      makeCme("a", { kind: "online-course", credits: 20, ...MONTH }),
+      other("b", { credits: 5 }),
+    ]);
+    expect(requirementOf(enough, "cme.credits")).toEqual({ id: "cme.credits", met: true, actual: 25, required: 25 });
+    const short = withCme([
+      makeCme("a", { kind: "online-course", credits: 20, ...MONTH }),
+      other("b", { credits: 4.99 }),
+    ]);
+    expect(requirementOf(short, "cme.credits")).toEqual({
+      id: "cme.credits",
+      met: false,
+      actual: 24.99,
+      required: 25,
+    });
+    expect(findingsOf(short, "CME_TOO_FEW_CREDITS")).toEqual([
+      { code: "CME_TOO_FEW_CREDITS", severity: "error", message: "24.99 CME hours in CMR count; 25 are required" },
+    ]);
+  });
+
+  it("the report states the sources requirement: met with 2 sources, not with 1, with the finding's figures", () => {
+    const two = withCme([makeCme("a", { kind: "online-course", credits: 20, ...MONTH }), other("b", { credits: 5 })]);
+    expect(requirementOf(two, "cme.sources")).toEqual({ id: "cme.sources", met: true, actual: 2, required: 2 });
+    const one = withCme([makeCme("a", { kind: "online-course", credits: 30, ...MONTH })]);
+    expect(requirementOf(one, "cme.sources")).toEqual({ id: "cme.sources", met: false, actual: 1, required: 2 });
+    expect(findingsOf(one, "CME_SINGLE_SOURCE")).toEqual([
+      {
+        code: "CME_SINGLE_SOURCE",
+        severity: "error",
+        message: "the credited CME comes from 1 source(s); it must come from at least 2 different events or sources",
+      },
+    ]);
+  });
+
   it("level 3 direct needs 50", () => {
     const report = validateApplication(
       makeBundle("level3-direct", {
@@ -383,6 +419,37 @@ describe("CME totals", () => {
       other("b", { credits: 5, certificateId: null }),
     ]);
     expect(codesOf(report)).toEqual(["CME_CERTIFICATE_MISSING", "CME_SINGLE_SOURCE"]);
+  });
+
+  it("an accepted event credited 0 hours (a general meeting with no CMR component) is not a source", () => {
+    const report = withCme([
+      makeCme("a", { kind: "online-course", credits: 30, ...MONTH }),
+      other("b", { kind: "general-meeting", credits: 6, cmrComponentCredits: 0 }),
+    ]);
+    expect(report.summary.cmeCredits).toBe(30);
+    expect(codesOf(report)).toEqual(["CME_CREDITS_CAPPED", "CME_SINGLE_SOURCE"]);
+    expect(requirementOf(report, "cme.sources")).toMatchObject({ met: false, actual: 1 });
+  });
+
+  it("the total is summed in id order: the same events in any order give the same total, even where floating-point addition depends on the order", () => {
+    // 0.005 + 0.01 + 2.05 is 2.065: added smallest first it rounds to 2.07,
+    // 2.05 first to 2.06. Event "a" is identified by its smallest entry id.
+    const event = (ids: string[], credits: number) => ({ entries: ids.map((id) => makeCme(id)), credits });
+    const orders = [
+      [0, 1, 2],
+      [0, 2, 1],
+      [1, 0, 2],
+      [1, 2, 0],
+      [2, 0, 1],
+      [2, 1, 0],
+    ];
+    for (const entryIds of [
+      ["a", "x"],
+      ["x", "a"],
+    ]) {
+      const events = [event(entryIds, 0.005), event(["b"], 0.01), event(["c"], 2.05)];
+      for (const order of orders) expect(creditedTotal(order.map((i) => events[i]))).toBe(2.07);
+    }
   });
 
   it("the policy's Table 1 marks the 'divided by 3' meetings", () => {

@@ -21,6 +21,19 @@ describe("training length", () => {
     const report = withTraining([makeTraining("t", { start: "2025-01-01", end: "2025-03-29" })]);
     expect(codesOf(report)).toEqual(["TRAINING_TOO_SHORT"]);
     expect(report.summary.trainingFteMonths).toBe(2.97);
+    expect(findingsOf(report, "TRAINING_TOO_SHORT")).toEqual([
+      {
+        code: "TRAINING_TOO_SHORT",
+        severity: "error",
+        message: "2.97 months of full-time-equivalent training count; 3 are required",
+      },
+    ]);
+    expect(requirementOf(report, "training.fteMonths")).toEqual({
+      id: "training.fteMonths",
+      met: false,
+      actual: 2.97,
+      required: 3,
+    });
   });
 
   it("part time counts pro rata: 3 days a week (21 h) for 5 months is 3 FTE months", () => {
@@ -91,6 +104,55 @@ describe("training within 24 months", () => {
     expect(findingsOf(report, "TRAINING_SPREAD_OVER_24_MONTHS")).toMatchObject([{ trainingIds: ["a", "b"] }]);
     expect(requirementOf(report, "training.fteMonths").met).toBe(true);
     expect(requirementOf(report, "training.window").met).toBe(false);
+  });
+});
+
+describe("the best 24-month window", () => {
+  // Three months full time in early 2023, two months at half or full time
+  // around the new year 2025: no window holds both periods whole.
+  const early = (hoursPerWeek: number) => makeTraining("a", { start: "2023-01-01", end: "2023-03-31", hoursPerWeek });
+  const late = (hoursPerWeek: number) => makeTraining("b", { start: "2024-12-01", end: "2025-01-31", hoursPerWeek });
+
+  it.each([
+    ["start where a period starts: all of the early period and December at half time are 3.5 months", 35, 17.5, 3.5],
+    [
+      "end where a period ends: February and March 2023 at half time and all of the late period are 3 months",
+      17.5,
+      35,
+      3,
+    ],
+  ])("may %s", (_, earlyHours, lateHours, months) => {
+    const report = withTraining([early(earlyHours), late(lateHours)]);
+    expect(requirementOf(report, "training.window")).toEqual({
+      id: "training.window",
+      met: true,
+      actual: months,
+      required: 3,
+    });
+    expect(codesOf(report)).toEqual([]);
+  });
+
+  it("counts a part-time period pro rata: 2 months full time and 3–31 December at half time are 2.48 months, too few", () => {
+    // Entered latest first: the finding still names the periods in id order.
+    const report = withTraining([
+      makeTraining("b", { start: "2024-12-03", end: "2025-02-02", hoursPerWeek: 17.5 }),
+      makeTraining("a", { start: "2023-01-01", end: "2023-02-28" }),
+    ]);
+    expect(requirementOf(report, "training.fteMonths")).toMatchObject({ met: true, actual: 3 });
+    expect(requirementOf(report, "training.window")).toEqual({
+      id: "training.window",
+      met: false,
+      actual: 2.48,
+      required: 3,
+    });
+    expect(report.findings).toEqual([
+      {
+        code: "TRAINING_SPREAD_OVER_24_MONTHS",
+        severity: "error",
+        message: "at most 2.48 full-time-equivalent months fall within any 24-month window; 3 are required",
+        trainingIds: ["a", "b"],
+      },
+    ]);
   });
 });
 
