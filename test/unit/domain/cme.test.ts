@@ -458,3 +458,43 @@ describe("CME totals", () => {
     expect(DEFAULT_POLICY.cme.catalogue["eacvi-congress"].divideBy).toBe(1);
   });
 });
+
+describe("the Table 1 and 8-a-day caps together: no accepted entry lowers the total", () => {
+  // A congress entered one day at a time (Table 1: at most 18), and another event on its first day.
+  const congressDay = (day: string) => ({
+    title: "Winter congress",
+    catalogueId: "eacvi-congress",
+    kind: "cmr-meeting" as const,
+    credits: 8,
+    startDate: day,
+    endDate: day,
+    certificateId: `c-${day}`,
+  });
+  const sameDayCourse = { title: "Other course", kind: "cmr-meeting" as const, credits: 8, certificateId: "c-other" };
+
+  it("an event capped by Table 1 takes its hours from its days with room, not from a crowded day", () => {
+    const congress = ["2025-06-10", "2025-06-11", "2025-06-12"].map(congressDay);
+    expect(creditedFor(congress)).toBe(18);
+    // Scaled in proportion only, the congress would keep 6 hours on the crowded first day, where the two
+    // events share 8, and the total would be 20; 8 on each of the three days is what the caps allow.
+    expect(creditedFor([...congress, { ...sameDayCourse, startDate: "2025-06-10", endDate: "2025-06-10" }])).toBe(24);
+  });
+
+  it("a further day of a capped event never lowers the total (the case the property test found)", () => {
+    // EACVI Best of Imaging: divided by 3, at most 4; an ECTS module (12.5 hours) on its first day.
+    const imagingDay = (day: string) => ({
+      title: "Imaging day",
+      catalogueId: "eacvi-best-of-imaging",
+      kind: "cmr-meeting" as const,
+      credits: 7,
+      startDate: day,
+      endDate: day,
+      certificateId: `c-${day}`,
+    });
+    const ects = { title: "Module", kind: "ects" as const, credits: 0.5, certificateId: "c-ects" };
+    const oneDay = creditedFor([imagingDay("2025-06-11"), { ...ects, ...days(1) }]);
+    const twoDays = creditedFor([imagingDay("2025-06-10"), imagingDay("2025-06-11"), { ...ects, ...days(1) }]);
+    expect(oneDay).toBe(10.33);
+    expect(twoDays).toBe(10.33);
+  });
+});

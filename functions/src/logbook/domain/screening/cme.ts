@@ -141,7 +141,11 @@ const hoursOf = (segments: Segment[]) => segments.reduce((sum, s) => sum + s.rat
 
 interface ValuedEvent {
   claims: Claim[];
+  /** Its hours per day, scaled down to its Table 1 figure. */
   segments: Segment[];
+  /** Its hours per day before the Table 1 figure, and that figure (null: none). */
+  offered: Segment[];
+  cap: number | null;
   reasons: Set<string>;
 }
 
@@ -154,7 +158,8 @@ function valueEvent(all: Claim[]): ValuedEvent {
   const claims = all.filter((c) => !c.refused);
   const reasons = new Set(claims.flatMap((c) => c.reasons));
   if (claims.length > 1) reasons.add("the same event is entered more than once and counts once");
-  let segments = eventSegments(claims);
+  const offered = eventSegments(claims);
+  let segments = offered;
   const cap = caps.length > 0 ? Math.min(...caps) : null;
   const raw = hoursOf(segments);
   if (cap !== null && raw > cap + EPSILON) {
@@ -162,7 +167,7 @@ function valueEvent(all: Claim[]): ValuedEvent {
     segments = segments.map((s) => ({ ...s, rate: s.rate * factor }));
     reasons.add(`Table 1 gives this event at most ${cap}`);
   }
-  return { claims, segments, reasons };
+  return { claims, segments, offered, cap, reasons };
 }
 
 /**
@@ -192,18 +197,109 @@ function applyDayCap(events: ValuedEvent[], maxPerDay: number): number[] {
     if (share < 1) capped.add(i);
     weighted[i + 1] = weighted[i] + share * (points[i + 1] - points[i]);
   }
-  return events.map((event) => {
-    let hours = 0;
+  // flow[e][i]: the hours event e is credited with over the days [points[i], points[i + 1]).
+  const flow = events.map((event) => {
+    const hours = new Array<number>(points.length).fill(0);
     for (const s of event.segments) {
       const [from, to] = [index.get(s.start)!, index.get(s.endExclusive)!];
-      hours += s.rate * (weighted[to] - weighted[from]);
       for (let i = from; i < to; i++) {
+        hours[i] += s.rate * (weighted[i + 1] - weighted[i]);
         if (capped.has(i)) event.reasons.add(`at most ${maxPerDay} credits a day across all events on the same day`);
       }
     }
     return hours;
   });
+  creditWhatTheCapsLeave(events, points, index, maxPerDay, flow);
+  return flow.map((hours) => hours.reduce((sum, h) => sum + h, 0));
 }
+
+/**
+ * Scaling in proportion can leave credit unused: an event capped by Table 1
+ * keeps part of its hours on a day the 8-credit cap cuts, while another of
+ * its days has room (a further entry of the event would then lower the total
+ * credited). Moves hours along augmenting paths (max flow: event → its days →
+ * the day's 8 credits) until no cap leaves room, so that no accepted entry
+ * ever lowers the total. The proportional shares stand wherever nothing is
+ * left unused.
+ */
+function creditWhatTheCapsLeave(
+  events: ValuedEvent[],
+  points: number[],
+  index: Map<number, number>,
+  maxPerDay: number,
+  flow: number[][],
+) {
+  const days = points.length - 1;
+  if (days < 1) return;
+  // offered[e][i]: the most event e gives over the days of interval i, Table 1 aside.
+  const offered = events.map((event) => {
+    const hours = new Array<number>(days).fill(0);
+    for (const s of event.offered) {
+      for (let i = index.get(s.start)!; i < index.get(s.endExclusive)!; i++) {
+        hours[i] += s.rate * (points[i + 1] - points[i]);
+      }
+    }
+    return hours;
+  });
+  const daysOf = offered.map((hours) => hours.flatMap((h, i) => (h > 0 ? [i] : [])));
+  const eventsOn = Array.from({ length: days }, (_, i) => events.flatMap((_, e) => (offered[e][i] > 0 ? [e] : [])));
+  const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
+  const eventRoom = events.map((event, e) => (event.cap === null ? Infinity : event.cap - sum(flow[e])));
+  const dayRoom = Array.from(
+    { length: days },
+    (_, i) => maxPerDay * (points[i + 1] - points[i]) - sum(flow.map((f) => f[i])),
+  );
+  for (;;) {
+    // Breadth first from the events below their Table 1 figure: event → a day where it could give more;
+    // a full day → an event credited there (which can then move those hours to another of its days).
+    const reachedThrough = new Array<number>(events.length).fill(NOT_REACHED); // the day, or START
+    const reachedFrom = new Array<number>(days).fill(NOT_REACHED); // the event
+    const queue = events.flatMap((_, e) => (eventRoom[e] > EPSILON ? [e] : []));
+    for (const e of queue) reachedThrough[e] = START;
+    let end = NOT_REACHED;
+    for (let q = 0; q < queue.length && end === NOT_REACHED; q++) {
+      const e = queue[q];
+      for (const i of daysOf[e]) {
+        if (reachedFrom[i] !== NOT_REACHED || offered[e][i] - flow[e][i] <= EPSILON) continue;
+        reachedFrom[i] = e;
+        if (dayRoom[i] > EPSILON) {
+          end = i;
+          break;
+        }
+        for (const other of eventsOn[i]) {
+          if (reachedThrough[other] === NOT_REACHED && flow[other][i] > EPSILON) {
+            reachedThrough[other] = i;
+            queue.push(other);
+          }
+        }
+      }
+    }
+    if (end === NOT_REACHED) return;
+    // Back from the day with room to an event with room: each step credits event e more on day i;
+    // each step after the first takes as much from the previous step's event on this step's day.
+    const steps: { e: number; i: number }[] = [];
+    for (let i = end; ;) {
+      const e = reachedFrom[i];
+      steps.push({ e, i });
+      if (reachedThrough[e] === START) break;
+      i = reachedThrough[e];
+    }
+    let amount = Math.min(dayRoom[end], eventRoom[steps[steps.length - 1].e]);
+    steps.forEach(({ e, i }, k) => {
+      amount = Math.min(amount, offered[e][i] - flow[e][i]);
+      if (k > 0) amount = Math.min(amount, flow[steps[k - 1].e][i]);
+    });
+    steps.forEach(({ e, i }, k) => {
+      flow[e][i] += amount;
+      if (k > 0) flow[steps[k - 1].e][i] -= amount;
+    });
+    dayRoom[end] -= amount;
+    eventRoom[steps[steps.length - 1].e] -= amount;
+  }
+}
+
+const NOT_REACHED = -2;
+const START = -1;
 
 function eventFinding(event: ValuedEvent, credits: number): Finding | null {
   const ids = event.claims.map((c) => c.entry.id).sort();
