@@ -197,20 +197,20 @@ function applyDayCap(events: ValuedEvent[], maxPerDay: number): number[] {
     if (share < 1) capped.add(i);
     weighted[i + 1] = weighted[i] + share * (points[i + 1] - points[i]);
   }
-  // flow[e][i]: the hours event e is credited with over the days [points[i], points[i + 1]).
-  const flow = events.map((event) => {
-    const hours = new Array<number>(points.length).fill(0);
+  const hours = events.map((event) => {
+    let total = 0;
     for (const s of event.segments) {
       const [from, to] = [index.get(s.start)!, index.get(s.endExclusive)!];
+      total += s.rate * (weighted[to] - weighted[from]);
       for (let i = from; i < to; i++) {
-        hours[i] += s.rate * (weighted[i + 1] - weighted[i]);
         if (capped.has(i)) event.reasons.add(`at most ${maxPerDay} credits a day across all events on the same day`);
       }
     }
-    return hours;
+    return total;
   });
-  creditWhatTheCapsLeave(events, points, index, maxPerDay, flow);
-  return flow.map((hours) => hours.reduce((sum, h) => sum + h, 0));
+  // Credit is left unused only where a day was crowded and an event was scaled down to its Table 1 figure.
+  if (capped.size === 0 || events.every((event) => event.segments === event.offered)) return hours;
+  return creditWhatTheCapsLeave(events, points, index, weighted, maxPerDay);
 }
 
 /**
@@ -226,11 +226,20 @@ function creditWhatTheCapsLeave(
   events: ValuedEvent[],
   points: number[],
   index: Map<number, number>,
+  weighted: number[],
   maxPerDay: number,
-  flow: number[][],
-) {
+): number[] {
   const days = points.length - 1;
-  if (days < 1) return;
+  // flow[e][i]: the hours event e is credited with over interval i ([points[i], points[i + 1])), first as scaled.
+  const flow = events.map((event) => {
+    const hours = new Array<number>(days).fill(0);
+    for (const s of event.segments) {
+      for (let i = index.get(s.start)!; i < index.get(s.endExclusive)!; i++) {
+        hours[i] += s.rate * (weighted[i + 1] - weighted[i]);
+      }
+    }
+    return hours;
+  });
   // offered[e][i]: the most event e gives over the days of interval i, Table 1 aside.
   const offered = events.map((event) => {
     const hours = new Array<number>(days).fill(0);
@@ -242,13 +251,13 @@ function creditWhatTheCapsLeave(
     return hours;
   });
   const daysOf = offered.map((hours) => hours.flatMap((h, i) => (h > 0 ? [i] : [])));
-  const eventsOn = Array.from({ length: days }, (_, i) => events.flatMap((_, e) => (offered[e][i] > 0 ? [e] : [])));
-  const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
-  const eventRoom = events.map((event, e) => (event.cap === null ? Infinity : event.cap - sum(flow[e])));
-  const dayRoom = Array.from(
-    { length: days },
-    (_, i) => maxPerDay * (points[i + 1] - points[i]) - sum(flow.map((f) => f[i])),
+  const eventsOn = Array.from({ length: days }, () => [] as number[]);
+  daysOf.forEach((list, e) => list.forEach((i) => eventsOn[i].push(e)));
+  const eventRoom = events.map((event, e) =>
+    event.cap === null ? Infinity : event.cap - flow[e].reduce((total, h) => total + h, 0),
   );
+  const dayRoom = Array.from({ length: days }, (_, i) => maxPerDay * (points[i + 1] - points[i]));
+  for (const hours of flow) for (let i = 0; i < days; i++) dayRoom[i] -= hours[i];
   for (;;) {
     // Breadth first from the events below their Table 1 figure: event → a day where it could give more;
     // a full day → an event credited there (which can then move those hours to another of its days).
@@ -274,7 +283,7 @@ function creditWhatTheCapsLeave(
         }
       }
     }
-    if (end === NOT_REACHED) return;
+    if (end === NOT_REACHED) return flow.map((hours) => hours.reduce((total, h) => total + h, 0));
     // Back from the day with room to an event with room: each step credits event e more on day i;
     // each step after the first takes as much from the previous step's event on this step's day.
     const steps: { e: number; i: number }[] = [];
