@@ -49,60 +49,43 @@ describe("periods left out, and why", () => {
     expect(report.summary.trainingFteMonths).toBe(3);
   });
 
+  /** A June 2025 period "x" under `supervisorId` (added with these Level 3 dates unless null): its report. */
+  const juneUnder = (supervisorId: string, level3: [from: string, until: string | null] | null) =>
+    withExtra(
+      [makeTraining("x", { supervisorId, start: "2025-06-01", end: "2025-06-30" })],
+      level3 ? addSupervisor(supervisorId, ...level3) : undefined,
+    );
+  const notLevel3 = (message: string) => [trainingFinding("TRAINING_SUPERVISOR_NOT_LEVEL3", "x", message)];
+
   it("a supervisor missing from the list of supervisors is named", () => {
-    const report = withExtra([makeTraining("x", { supervisorId: "nobody", start: "2025-06-01", end: "2025-06-30" })]);
-    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual([
-      trainingFinding(
-        "TRAINING_SUPERVISOR_NOT_LEVEL3",
-        "x",
-        'supervisor "nobody" is not in the list of supervisors; the period is not counted',
-      ),
-    ]);
+    const report = juneUnder("nobody", null);
+    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual(
+      notLevel3('supervisor "nobody" is not in the list of supervisors; the period is not counted'),
+    );
     expect(report.summary.trainingFteMonths).toBe(3);
   });
 
   it("a supervisor whose Level 3 ended the day before the period: not counted, with both dates", () => {
-    const report = withExtra(
-      [makeTraining("x", { supervisorId: "sup-old", start: "2025-06-01", end: "2025-06-30" })],
-      addSupervisor("sup-old", "2010-01-01", "2025-05-31"),
+    const report = juneUnder("sup-old", ["2010-01-01", "2025-05-31"]);
+    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual(
+      notLevel3('supervisor "sup-old" held Level 3 from 2010-01-01 to 2025-05-31; the period is not counted'),
     );
-    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual([
-      trainingFinding(
-        "TRAINING_SUPERVISOR_NOT_LEVEL3",
-        "x",
-        'supervisor "sup-old" held Level 3 from 2010-01-01 to 2025-05-31; the period is not counted',
-      ),
-    ]);
     expect(report.summary.trainingFteMonths).toBe(3);
   });
 
   it("a supervisor whose Level 3 ended on the period's first day: that one day counts", () => {
-    const report = withExtra(
-      [makeTraining("x", { supervisorId: "sup-old", start: "2025-06-01", end: "2025-06-30" })],
-      addSupervisor("sup-old", "2010-01-01", "2025-06-01"),
+    const report = juneUnder("sup-old", ["2010-01-01", "2025-06-01"]);
+    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual(
+      notLevel3('supervisor "sup-old" held Level 3 from 2010-01-01 to 2025-06-01; only 2025-06-01 – 2025-06-01 counts'),
     );
-    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual([
-      trainingFinding(
-        "TRAINING_SUPERVISOR_NOT_LEVEL3",
-        "x",
-        'supervisor "sup-old" held Level 3 from 2010-01-01 to 2025-06-01; only 2025-06-01 – 2025-06-01 counts',
-      ),
-    ]);
     expect(report.summary.trainingFteMonths).toBe(3.03);
   });
 
   it("a supervisor awarded Level 3 after the period (no end date): not counted, with the award date only", () => {
-    const report = withExtra(
-      [makeTraining("x", { supervisorId: "sup-new", start: "2025-06-01", end: "2025-06-30" })],
-      addSupervisor("sup-new", "2025-07-01", null),
+    const report = juneUnder("sup-new", ["2025-07-01", null]);
+    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual(
+      notLevel3('supervisor "sup-new" held Level 3 from 2025-07-01; the period is not counted'),
     );
-    expect(findingsOf(report, "TRAINING_SUPERVISOR_NOT_LEVEL3")).toEqual([
-      trainingFinding(
-        "TRAINING_SUPERVISOR_NOT_LEVEL3",
-        "x",
-        'supervisor "sup-new" held Level 3 from 2025-07-01; the period is not counted',
-      ),
-    ]);
   });
 });
 
