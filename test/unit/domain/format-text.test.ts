@@ -94,14 +94,14 @@ describe("the text report, line by line", () => {
     const report: Report = {
       ...base(),
       eligible: true,
-      route: "level3",
+      route: "level3-direct",
       asOf: "2026-01-31",
       policyVersion: "v8",
       requirements: [{ id: "training.fteMonths", met: true, actual: 12, required: 12 }],
       findings: [],
     };
     expect(formatReportText(report).split("\n")).toEqual([
-      "ELIGIBLE: route level3, as of 2026-01-31, policy v8",
+      "ELIGIBLE: route level3-direct, as of 2026-01-31, policy v8",
       "",
       "requirement                                                      met  actual     required",
       "training.fteMonths: training (full-time equivalent) ≥ 12 months  met  12 months  ≥ 12 months",
