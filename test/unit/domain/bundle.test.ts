@@ -79,3 +79,56 @@ describe("an unusable bundle", () => {
     expect(invalidIssues(raw)[0].path).toEqual(path);
   });
 });
+
+describe("what a bad item and an unusable bundle say", () => {
+  it("a case with an empty id is named by its place in the list, like one without an id", () => {
+    const bundle = makeBundle("level2") as unknown as { cases: Record<string, unknown>[] };
+    bundle.cases.push({ ...bundle.cases[0], id: "", category: "brain" });
+    const [finding] = findingsOf(validateApplication(bundle), "CASE_INVALID");
+    expect(finding.caseIds).toEqual(["cases[150]"]);
+    expect(finding.message).toMatch(/^Case cases\[150\] is not valid and is not counted: /);
+  });
+
+  it("an item with several problems lists each, separated by semicolons", () => {
+    const bundle = makeBundle("level2") as unknown as { cases: Record<string, unknown>[] };
+    bundle.cases.push({ ...bundle.cases[0], id: "x1", category: "brain", normal: "no" });
+    const [finding] = findingsOf(validateApplication(bundle), "CASE_INVALID");
+    expect(finding.message).toBe(
+      "Case x1 is not valid and is not counted: " +
+        'category: Invalid option: expected one of "ischaemic"|"stress-perfusion"|"cardiomyopathy"|"valvular"|"congenital"|"aortic-vascular"|"pericardial"|"mass"|"other"; ' +
+        "normal: Invalid input: expected boolean, received string",
+    );
+  });
+
+  it("the error names itself and lists every problem of the envelope", () => {
+    let caught: unknown;
+    try {
+      validateApplication({ ...makeBundle(), route: "level4", asOf: "2026-13-01" });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(BundleInvalidError);
+    const err = caught as BundleInvalidError;
+    expect(err.code).toBe("BUNDLE_INVALID");
+    expect(err.name).toBe("BundleInvalidError");
+    expect(err.message).toBe(
+      "the bundle is not usable: asOf: must be a real calendar date in the form YYYY-MM-DD; " +
+        'route: Invalid option: expected one of "level2"|"level3-via-level2"|"level3-direct"',
+    );
+  });
+
+  it("a training period may start and end on the same day, but not end the day before it starts", () => {
+    const sameDay = makeBundle("level2");
+    sameDay.training.push({ ...sameDay.training[0], id: "t-day", start: "2025-03-10", end: "2025-03-10" });
+    expect(findingsOf(validateApplication(sameDay), "TRAINING_PERIOD_INVALID")).toEqual([]);
+
+    const backwards = makeBundle("level2");
+    backwards.training.push({ ...backwards.training[0], id: "t-back", start: "2025-03-10", end: "2025-03-09" });
+    expect(findingsOf(validateApplication(backwards), "TRAINING_PERIOD_INVALID")).toMatchObject([
+      {
+        trainingIds: ["t-back"],
+        message: "Training t-back is not valid and is not counted: end: end must not be before start",
+      },
+    ]);
+  });
+});
