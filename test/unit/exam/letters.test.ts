@@ -28,3 +28,40 @@ describe("resultLetter", () => {
     expect(completionMail("2026-11-07").text).toContain("2026-11-07");
   });
 });
+
+describe("the letters' whole text", () => {
+  it("a pass: subject, score line, certificate and the logbook deadline from the result date", () => {
+    const m = resultLetter({ ...base, passed: true }, DEFAULT_POLICY);
+    expect(m.subject).toBe("Your EACVI CMR exam result: passed");
+    expect(m.text.split("\n\n")).toEqual([
+      "Congratulations: you passed the EACVI CMR written exam of 2026-11-07.",
+      "Your score: 61 out of 98 scored questions. The pass mark: 60.",
+      "Your certificate of completion of the written exam follows in a separate message and is available in your account.",
+      "You now have access to the logbook platform. The logbook must be submitted no later than 2028-12-20 (two years after these results); after that date the exam must be repeated.",
+    ]);
+  });
+
+  it("the deadline follows the policy's logbook months", () => {
+    const policy = { ...DEFAULT_POLICY, deadlines: { ...DEFAULT_POLICY.deadlines, logbookSubmissionMonths: 18 } };
+    expect(resultLetter({ ...base, passed: true }, policy).text).toContain("no later than 2028-06-20");
+  });
+
+  it("a fail: subject, score line and the appeal", () => {
+    const m = resultLetter({ ...base, score: 59, passed: false }, DEFAULT_POLICY);
+    expect(m.subject).toBe("Your EACVI CMR exam result");
+    expect(m.text.split("\n\n")).toEqual([
+      "You did not pass the EACVI CMR written exam of 2026-11-07.",
+      "Your score: 59 out of 98 scored questions. The pass mark: 60.",
+      "You may register for a later session. An appeal is possible: the procedure is described on the programme's page.",
+    ]);
+  });
+
+  it("the certificate's message", () => {
+    const m = completionMail("2026-11-07");
+    expect(m.subject).toBe("Your certificate of completion of the EACVI CMR written exam");
+    expect(m.text.split("\n\n")).toEqual([
+      "Attached is your certificate of completion of the EACVI CMR written exam of 2026-11-07.",
+      "Keep it: the logbook application refers to this exam result.",
+    ]);
+  });
+});
