@@ -37,13 +37,20 @@ describe("the letters' whole text", () => {
       "Congratulations: you passed the EACVI CMR written exam of 2026-11-07.",
       "Your score: 61 out of 98 scored questions. The pass mark: 60.",
       "Your certificate of completion of the written exam follows in a separate message and is available in your account.",
-      "You now have access to the logbook platform. The logbook must be submitted no later than 2028-12-20 (two years after these results); after that date the exam must be repeated.",
+      "You now have access to the logbook platform. The logbook must be submitted no later than 2028-12-20 (2 years after these results); after that date the exam must be repeated.",
     ]);
   });
 
-  it("the deadline follows the policy's logbook months", () => {
-    const policy = { ...DEFAULT_POLICY, deadlines: { ...DEFAULT_POLICY.deadlines, logbookSubmissionMonths: 18 } };
-    expect(resultLetter({ ...base, passed: true }, policy).text).toContain("no later than 2028-06-20");
+  it("the deadline and the period it states follow the policy's logbook months", () => {
+    const letter = (logbookSubmissionMonths: number) =>
+      resultLetter(
+        { ...base, passed: true },
+        { ...DEFAULT_POLICY, deadlines: { ...DEFAULT_POLICY.deadlines, logbookSubmissionMonths } },
+      ).text;
+    expect(letter(18)).toContain("no later than 2028-06-20 (18 months after these results)");
+    expect(letter(12)).toContain("no later than 2027-12-20 (1 year after these results)");
+    expect(letter(36)).toContain("no later than 2029-12-20 (3 years after these results)");
+    expect(letter(6)).toContain("no later than 2027-06-20 (6 months after these results)");
   });
 
   it("a fail: subject, score line and the appeal", () => {
