@@ -289,3 +289,41 @@ describe("import errors: whole messages and the limits", () => {
     expect(errors(importAnswerKey("\nitem,key\n", exam))).toEqual([{ line: 2, message: "the file has no data rows" }]);
   });
 });
+
+describe("ids and ratings: the exact forms accepted", () => {
+  it("ids of 1 and 128 characters, starting with a letter or digit, with _ . - inside; 129 is refused", () => {
+    const long = "Q".repeat(128);
+    const key = value(importAnswerKey(`item,key\nQ,A\n1_a.b-c,B\n${long},C\n`, exam));
+    expect(key.items).toEqual(["Q", "1_a.b-c", long]);
+    expect(errors(importAnswerKey(`item,key\nQ,A\n1_a.b-c,B\n${long}Q,C\n`, exam))).toEqual([
+      { line: 4, message: "item: 1 to 128 letters, digits, '_', '.', '-', starting with a letter or digit" },
+    ]);
+    for (const bad of ["_Q", ".Q", "Q!", "Qé"]) {
+      expect(errors(importAnswerKey(`item,key\n${bad},A\nQ2,B\nQ3,C\n`, exam))[0]).toEqual({
+        line: 2,
+        message: "item: 1 to 128 letters, digits, '_', '.', '-', starting with a letter or digit",
+      });
+    }
+  });
+
+  it("each refused rating with its message: the form first, then the range", () => {
+    const form = "rating: a probability between 0 and 1 written with a dot, e.g. 0.65";
+    const range = "rating: a probability between 0 and 1";
+    const cases: [string, string][] = [
+      ["0,65", form],
+      ["0.6a", form],
+      ["0.", form],
+      ["01", form],
+      ["2", form],
+      ["a.5", form],
+      ["1.5", range],
+      ["1.01", range],
+    ];
+    for (const [bad, message] of cases) {
+      const read = importAngoffRatings(ratingsCsv([`J1,Q1,"${bad}"`, "J1,Q2,0.5", "J1,Q3,0.5"]), answerKey());
+      expect(errors(read), bad).toEqual([{ line: 2, message }]);
+    }
+    const good = importAngoffRatings(ratingsCsv(["J1,Q1, 0.25 ", "J1,Q2,.75", "J1,Q3,0.125"]), answerKey());
+    expect(value(good).ratings).toEqual([[0.25, 0.75, 0.125]]);
+  });
+});

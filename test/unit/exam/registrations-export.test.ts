@@ -169,4 +169,13 @@ describe("exportRegistrations: order and refusals in detail", () => {
       "registration 1: candidateId: letters, digits, '_', '.', '-' (at most 128)",
     ]);
   });
+
+  it("ids of one character and with _ . - inside are exported; an id starting with _ is refused", () => {
+    const { rows } = exported([registration("u", { registrationId: "1_a.b-c" })]);
+    expect(rows[1].slice(0, 2)).toEqual(["u", "1_a.b-c"]);
+    const refused = exportRegistrations(plannedSession(), [registration("_u", { registrationId: "r1" })]);
+    expect(refused.ok || refused.errors).toEqual([
+      "registration 1: candidateId: letters, digits, '_', '.', '-' (at most 128)",
+    ]);
+  });
 });
