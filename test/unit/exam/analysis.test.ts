@@ -210,3 +210,18 @@ describe("the statistics' edges", () => {
     });
   });
 });
+
+describe("difficulty bounds, computed in the test", () => {
+  it("p exactly at a bound is inside it", () => {
+    // 10 candidates: Q1 p = 0.3, Q2 p = 0.9 (the default bounds), Q3 varies the totals
+    const responses = sitting([
+      [1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+      [1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+      [1, 0, 1, 0, 1, 0, 1, 0, 1, 0],
+    ]);
+    const [q1, q2] = analyse(responses).items;
+    expect([q1.difficulty, q2.difficulty]).toEqual([0.3, 0.9]);
+    expect(q1.reasons.filter((r) => r.startsWith("DIFFICULTY"))).toEqual([]);
+    expect(q2.reasons.filter((r) => r.startsWith("DIFFICULTY"))).toEqual([]);
+  });
+});

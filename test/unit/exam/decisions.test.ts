@@ -323,3 +323,26 @@ describe("runs and what changed between them", () => {
     expect(compareRuns(first.run, second.run)).toMatchObject({ scoreChanges: [], outcomeChanges: [] });
   });
 });
+
+describe("processRun: refusals and flags", () => {
+  it("refused decisions refuse the run; flagged items are reviewed in the run's analysis", () => {
+    const responses = {
+      items: answerKey.items,
+      candidates: ["u1", "u2"],
+      answers: [
+        ["A", "B", "C"],
+        ["A", "E", "E"],
+      ],
+    };
+    const ratings: AngoffRatings = { items: answerKey.items, judges: ["J1"], ratings: [[0.5, 0.5, 0.5]] };
+    const input = { answerKey, responses, ratings, exam, flagged: [{ item: "Q1", reason: "typo" }] };
+    expect(processRun([], { ...input, decisions: [{ item: "Q9", action: "remove", reason: "x" }] })).toEqual({
+      ok: false,
+      errors: ["decision 1: item Q9 is not in the answer key"],
+    });
+    const run = processRun([], { ...input, decisions: [] });
+    if (!run.ok) throw new Error(run.errors.join("; "));
+    expect(run.run.analysis.items[0].reasons).toContain("FLAGGED_DURING_ADMINISTRATION");
+    expect(run.run.analysis.items[1].reasons).not.toContain("FLAGGED_DURING_ADMINISTRATION");
+  });
+});

@@ -327,3 +327,28 @@ describe("ids and ratings: the exact forms accepted", () => {
     expect(value(good).ratings).toEqual([[0.25, 0.75, 0.125]]);
   });
 });
+
+describe("every importer refuses a broken table before reading rows", () => {
+  it("an empty file, and a header lacking columns without data rows", () => {
+    const empty = [{ line: 1, message: "the file is empty" }];
+    expect(errors(importResponses("", answerKey(), exam))).toEqual(empty);
+    expect(errors(importFlaggedItems("", answerKey()))).toEqual(empty);
+    expect(errors(importAngoffRatings("", answerKey()))).toEqual(empty);
+    expect(errors(importAnswerKey("item,answer\n", exam))).toEqual([
+      { line: 1, message: 'the header lacks "key" (expected columns: item, key)' },
+    ]);
+  });
+
+  it("a flag's reason is trimmed and at most 2000 characters; a rating's item must be in the key", () => {
+    const long = "r".repeat(2000);
+    expect(value(importFlaggedItems(`item,reason\nQ1,  ${long}  \n`, answerKey()))).toEqual([
+      { item: "Q1", reason: long },
+    ]);
+    expect(errors(importFlaggedItems(`item,reason\nQ1,${long}r\n`, answerKey()))).toEqual([
+      { line: 2, message: "reason: Too big: expected string to have <=2000 characters" },
+    ]);
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q9,0.5"]), answerKey()))).toEqual([
+      { line: 2, message: "item: not an item of the answer key" },
+    ]);
+  });
+});

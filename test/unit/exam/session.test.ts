@@ -154,3 +154,9 @@ describe("zonedInstant, either side of the clock changes", () => {
     expect(zonedInstant("2026-07-15", "11:30", "America/New_York")?.toISOString()).toBe("2026-07-15T15:30:00.000Z");
   });
 });
+
+describe("zonedInstant with an offset in seconds", () => {
+  it("Paris mean time (UTC+00:09:21) in 1900", () => {
+    expect(zonedInstant("1900-01-01", "12:00", "Europe/Paris")?.toISOString()).toBe("1900-01-01T11:50:39.000Z");
+  });
+});

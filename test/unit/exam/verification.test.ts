@@ -345,3 +345,11 @@ describe("the two-person rule and the release date: what the admin reads", () =>
     ]);
   });
 });
+
+describe("verifyResults: a score for someone not in the import", () => {
+  it("is a count problem", () => {
+    expect(failed({ registered: ["a", "b", "c", "z"], scores: [score("a"), score("b"), score("z")] })).toEqual([
+      ["COUNT_MISMATCH", ["z"]],
+    ]);
+  });
+});
