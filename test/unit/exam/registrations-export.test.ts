@@ -126,6 +126,9 @@ describe("exportRegistrations: order and refusals in detail", () => {
       registration("u0", { familyName: "Martín", givenNames: "Zoé" }),
     ]);
     expect(rows.slice(1).map((r) => r[0])).toEqual(["u3", "u1", "u2", "u0"]);
+    // the same tie given in id order stays in id order
+    const inOrder = exported([registration("u1"), registration("u2"), registration("u3")]);
+    expect(inOrder.rows.slice(1).map((r) => r[0])).toEqual(["u1", "u2", "u3"]);
   });
 
   it("each malformed field is named with its registration's number", () => {
