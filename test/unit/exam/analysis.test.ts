@@ -127,3 +127,101 @@ describe("groups and flags", () => {
     expect(flagged.reasons).toEqual(["FLAGGED_DURING_ADMINISTRATION"]);
   });
 });
+
+describe("the statistics' edges", () => {
+  it("an empty sitting: no candidate, no groups, no statistics beyond zero", () => {
+    const responses: ResponseMatrix = { items: ["Q1", "Q2"], candidates: [], answers: [] };
+    const { test, items } = analyse(responses);
+    expect(test).toEqual({ candidates: 0, items: 2, groupSize: 0, mean: 0, sd: 0, kr20: null, sem: null });
+    expect(items[0]).toMatchObject({ difficulty: 0, discrimination: null, possibleMiskey: [] });
+    expect(items[0].options.all).toEqual({ A: 0, B: 0, C: 0, D: 0, E: 0, blank: 0 });
+  });
+
+  it("KR-20 needs 2 items and varying totals; with them it is k/(k − 1) · (1 − Σpq/σ²)", () => {
+    const one = analyse(sitting([[1, 1, 0, 0]])).test;
+    expect([one.kr20, one.sem]).toEqual([null, null]);
+    const flat = analyse(
+      sitting([
+        [1, 0],
+        [0, 1],
+      ]),
+    ).test; // totals 1, 1: no variance
+    expect([flat.sd, flat.kr20, flat.sem]).toEqual([0, null, null]);
+    // Q1 1100, Q2 1100: totals 2, 2, 0, 0; mean 1, σ² = 1; Σpq = 0.25 + 0.25; KR-20 = 2 · (1 − 0.5) = 1; SEM 0
+    const two = analyse(
+      sitting([
+        [1, 1, 0, 0],
+        [1, 1, 0, 0],
+      ]),
+    ).test;
+    expect(two).toMatchObject({ mean: 1, sd: 1, kr20: 1, sem: 0 });
+    // Q1 1100, Q2 1010: totals 2, 1, 1, 0; σ² = 0.5; Σpq = 0.5; KR-20 = 2 · (1 − 1) = 0; SEM = √0.5
+    const zero = analyse(
+      sitting([
+        [1, 1, 0, 0],
+        [1, 0, 1, 0],
+      ]),
+    ).test;
+    expect(zero.kr20).toBe(0);
+    expect(zero.sem).toBeCloseTo(Math.sqrt(0.5), 12);
+  });
+
+  it("no discrimination when the rest scores do not vary, even if the item does", () => {
+    // Q2 right for everyone: Q1's rest score is 1 for all
+    const [q1, q2] = analyse(
+      sitting([
+        [1, 1, 0, 0],
+        [1, 1, 1, 1],
+      ]),
+    ).items;
+    expect(q1.discrimination).toBeNull();
+    expect(q1.reasons).toEqual(["DISCRIMINATION_UNDEFINED"]);
+    expect(q2.discrimination).toBeNull();
+  });
+
+  it("a distractor chosen as often as the key by the upper group is not a possible miskey; once more is", () => {
+    // 8 candidates, groups of 2 (27 % of 8 = 2.16); the upper group is c00, c01 (ties broken by id)
+    const responses = sitting([
+      [1, 1, 1, 0, 1, 0, 1, 0],
+      [1, 1, 0, 1, 0, 1, 0, 0],
+    ]);
+    const tie = { ...responses, answers: responses.answers.map((row, c) => (c === 1 ? ["C", row[1]] : row)) };
+    const [tied] = analyse(tie).items;
+    expect(tied.options.upper).toEqual({ A: 1, B: 0, C: 1, D: 0, E: 0, blank: 0 });
+    expect(tied.possibleMiskey).toEqual([]);
+    const more = {
+      ...responses,
+      answers: responses.answers.map((row, c) => (c === 0 || c === 1 ? ["C", row[1]] : row)),
+    };
+    const [beaten] = analyse(more).items;
+    expect(beaten.options.upper).toEqual({ A: 0, B: 0, C: 2, D: 0, E: 0, blank: 0 });
+    expect(beaten.possibleMiskey).toEqual(["C"]);
+    expect(beaten.reasons).toContain("POSSIBLE_MISKEY");
+  });
+
+  it("blanks are counted apart, per group", () => {
+    const responses = sitting([[1, 1, 0, 0]]);
+    const withBlank = { ...responses, answers: responses.answers.map((row, c) => (c === 3 ? [null] : row)) };
+    const [q1] = analyse(withBlank).items;
+    expect(q1.options).toEqual({
+      all: { A: 2, B: 1, C: 0, D: 0, E: 0, blank: 1 },
+      upper: { A: 1, B: 0, C: 0, D: 0, E: 0, blank: 0 },
+      lower: { A: 0, B: 0, C: 0, D: 0, E: 0, blank: 1 },
+    });
+  });
+});
+
+describe("difficulty bounds, computed in the test", () => {
+  it("p exactly at a bound is inside it", () => {
+    // 10 candidates: Q1 p = 0.3, Q2 p = 0.9 (the default bounds), Q3 varies the totals
+    const responses = sitting([
+      [1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+      [1, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+      [1, 0, 1, 0, 1, 0, 1, 0, 1, 0],
+    ]);
+    const [q1, q2] = analyse(responses).items;
+    expect([q1.difficulty, q2.difficulty]).toEqual([0.3, 0.9]);
+    expect(q1.reasons.filter((r) => r.startsWith("DIFFICULTY"))).toEqual([]);
+    expect(q2.reasons.filter((r) => r.startsWith("DIFFICULTY"))).toEqual([]);
+  });
+});

@@ -105,3 +105,42 @@ describe("neutraliseFormula", () => {
     for (const cell of ["Dupont", "a=b", "", "1-2"]) expect(neutraliseFormula(cell)).toBe(cell);
   });
 });
+
+describe("readCsv: the exact errors and line ends around quotes", () => {
+  it("a quote inside an unquoted field, on the line of the field", () => {
+    expect(error('a,b\r\nc,d"e\r\n')).toEqual({
+      line: 2,
+      message: 'a quote (") inside an unquoted field; quote the whole field',
+    });
+  });
+
+  it("text after a closing quote, on the line where the quote closes", () => {
+    expect(error('a\n"x\r\ny"z\n')).toEqual({ line: 3, message: "unexpected text after a closing quote" });
+  });
+
+  it("a quoted field ends at a comma, a CR, an LF or the end of the text", () => {
+    expect(records('"a"\r"b"\r\n"c","d"')).toEqual([
+      { line: 1, fields: ["a"] },
+      { line: 2, fields: ["b"] },
+      { line: 3, fields: ["c", "d"] },
+    ]);
+  });
+
+  it("line breaks inside quotes: CRLF counts as one line, a lone CR as one", () => {
+    expect(records('"a\r\nb","c\rd"\ne\n')).toEqual([
+      { line: 1, fields: ["a\r\nb", "c\rd"] },
+      { line: 4, fields: ["e"] },
+    ]);
+  });
+
+  it("a byte-order mark elsewhere than at the start is data", () => {
+    expect(records("a\uFEFF,b\n")).toEqual([{ line: 1, fields: ["a\uFEFF", "b"] }]);
+  });
+});
+
+describe("neutraliseFormula: the other starts", () => {
+  it("a carriage return starts a formula too; the same characters later do not", () => {
+    expect(neutraliseFormula("\rx")).toBe("'\rx");
+    for (const cell of ["x\r", "x\t", "x@", "x+1", "x-1"]) expect(neutraliseFormula(cell)).toBe(cell);
+  });
+});

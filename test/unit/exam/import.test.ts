@@ -202,3 +202,153 @@ describe("importAngoffRatings", () => {
     ).toEqual([{ line: 5, message: "judge J1 rates item Q1 twice (first on line 2)" }]);
   });
 });
+
+describe("import errors: whole messages and the limits", () => {
+  const exam7 = { ...exam, items: 7 };
+  const KEY7 = "item,key\n" + [1, 2, 3, 4, 5, 6, 7].map((i) => `Q${i},A`).join("\n") + "\n";
+
+  it("names a repeated column; repeated empty column names are ignored", () => {
+    expect(errors(importAnswerKey("item,KEY,key\nQ1,A,A\n", exam))).toEqual([
+      { line: 1, message: 'column "key" appears twice in the header' },
+    ]);
+    expect(value(importAnswerKey("item,key,,\nQ1,A,,\nQ2,B,,\nQ3,E,,\n", exam))).toEqual(answerKey());
+  });
+
+  it("lists up to 5 missing items, then says how many more", () => {
+    const key7 = value(importAnswerKey(KEY7, exam7));
+    expect(errors(importResponses(responsesCsv(["u1,Q1,A", "u1,Q2,A"]), key7, exam7))).toEqual([
+      { line: 2, message: "candidate u1 (first row here) has no row for 5 item(s): Q3, Q4, Q5, Q6, Q7" },
+    ]);
+    expect(errors(importResponses(responsesCsv(["u1,Q1,A"]), key7, exam7))).toEqual([
+      { line: 2, message: "candidate u1 (first row here) has no row for 6 item(s): Q2, Q3, Q4, Q5, Q6 and 1 more" },
+    ]);
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J1,Q2,0.5"]), key7))).toEqual([
+      { line: 2, message: "judge J1 (first row here) has not rated 5 item(s): Q3, Q4, Q5, Q6, Q7" },
+    ]);
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5"]), key7))).toEqual([
+      { line: 2, message: "judge J1 (first row here) has not rated 6 item(s): Q2, Q3, Q4, Q5, Q6 and 1 more" },
+    ]);
+  });
+
+  it("reports each incomplete candidate or judge at their own first row", () => {
+    const key = answerKey();
+    expect(errors(importResponses(responsesCsv(["u1,Q1,A", "u2,Q1,B", "u1,Q2,A", "u2,Q2,B"]), key, exam))).toEqual([
+      { line: 2, message: "candidate u1 (first row here) has no row for 1 item(s): Q3" },
+      { line: 3, message: "candidate u2 (first row here) has no row for 1 item(s): Q3" },
+    ]);
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q1,0.5", "J2,Q1,0.5", "J2,Q2,0.5", "J2,Q3,1"]), key))).toEqual([
+      { line: 2, message: "judge J1 (first row here) has not rated 2 item(s): Q2, Q3" },
+    ]);
+  });
+
+  it("a rating of exactly 1 or 0 is a probability; just above 1 is not", () => {
+    const read = (rating: string) =>
+      importAngoffRatings(ratingsCsv([`J1,Q1,${rating}`, "J1,Q2,0.0", "J1,Q3,0.5"]), answerKey());
+    expect(value(read("1.000")).ratings).toEqual([[1, 0, 0.5]]);
+    expect(errors(read("1.0000001"))).toEqual([{ line: 2, message: "rating: a probability between 0 and 1" }]);
+    expect(errors(read("2"))).toEqual([
+      { line: 2, message: "rating: a probability between 0 and 1 written with a dot, e.g. 0.65" },
+    ]);
+  });
+
+  it("lists errors by line, whatever the check that found them", () => {
+    // line 3 is a duplicate (found after every row is parsed), line 4 a bad option (found while parsing)
+    expect(errors(importAnswerKey("item,key\nQ1,A\nQ1,B\nQ2,Z\n", exam))).toEqual([
+      { line: 3, message: "item Q1 is keyed twice (first on line 2)" },
+      { line: 4, message: "key: one of A, B, C, D, E" },
+    ]);
+    expect(errors(importFlaggedItems("item,reason\nQ1,a\nQ1,b\nQ9,c\n", answerKey()))).toEqual([
+      { line: 3, message: "item Q1 is flagged twice (first on line 2)" },
+      { line: 4, message: "item: not an item of the answer key" },
+    ]);
+  });
+
+  it("exactly MAX_ERRORS errors are all listed; one more is summed up on the line of the last", () => {
+    const bad = (count: number) => responsesCsv(Array.from({ length: count }, (_, i) => `u${i},Q1,Z`));
+    const all = errors(importResponses(bad(MAX_ERRORS), answerKey(), exam));
+    expect(all).toHaveLength(MAX_ERRORS);
+    expect(all.at(-1)).toEqual({ line: MAX_ERRORS + 1, message: "response: one of A, B, C, D, E or blank" });
+    const more = errors(importResponses(bad(MAX_ERRORS + 1), answerKey(), exam));
+    expect(more).toHaveLength(MAX_ERRORS + 1);
+    expect(more.at(-2)).toEqual({ line: MAX_ERRORS + 1, message: "response: one of A, B, C, D, E or blank" });
+    expect(more.at(-1)).toEqual({ line: MAX_ERRORS + 2, message: "1 more errors not shown" });
+  });
+
+  it("rows with the wrong number of fields are capped the same way", () => {
+    const rows = Array.from({ length: MAX_ERRORS + 2 }, (_, i) => `Q${i},A,extra`);
+    const refused = errors(importAnswerKey("item,key\n" + rows.join("\n") + "\n", exam));
+    expect(refused).toHaveLength(MAX_ERRORS + 1);
+    expect(refused[0]).toEqual({ line: 2, message: "3 fields where the header has 2" });
+    expect(refused.at(-1)).toEqual({ line: MAX_ERRORS + 3, message: "2 more errors not shown" });
+  });
+
+  it("a header after empty lines is reported on its own line", () => {
+    expect(errors(importAnswerKey("\n\nitem,answer\nQ1,A\n", exam))).toEqual([
+      { line: 3, message: 'the header lacks "key" (expected columns: item, key)' },
+    ]);
+    expect(errors(importAnswerKey("\nitem,key\n", exam))).toEqual([{ line: 2, message: "the file has no data rows" }]);
+  });
+});
+
+describe("ids and ratings: the exact forms accepted", () => {
+  it("ids of 1 and 128 characters, starting with a letter or digit, with _ . - inside; 129 is refused", () => {
+    const long = "Q".repeat(128);
+    const key = value(importAnswerKey(`item,key\nQ,A\n1_a.b-c,B\n${long},C\n`, exam));
+    expect(key.items).toEqual(["Q", "1_a.b-c", long]);
+    expect(errors(importAnswerKey(`item,key\nQ,A\n1_a.b-c,B\n${long}Q,C\n`, exam))).toEqual([
+      { line: 4, message: "item: 1 to 128 letters, digits, '_', '.', '-', starting with a letter or digit" },
+    ]);
+    for (const bad of ["_Q", ".Q", "Q!", "Qé"]) {
+      expect(errors(importAnswerKey(`item,key\n${bad},A\nQ2,B\nQ3,C\n`, exam))[0]).toEqual({
+        line: 2,
+        message: "item: 1 to 128 letters, digits, '_', '.', '-', starting with a letter or digit",
+      });
+    }
+  });
+
+  it("each refused rating with its message: the form first, then the range", () => {
+    const form = "rating: a probability between 0 and 1 written with a dot, e.g. 0.65";
+    const range = "rating: a probability between 0 and 1";
+    const cases: [string, string][] = [
+      ["0,65", form],
+      ["0.6a", form],
+      ["0.", form],
+      ["01", form],
+      ["2", form],
+      ["a.5", form],
+      ["1.5", range],
+      ["1.01", range],
+    ];
+    for (const [bad, message] of cases) {
+      const read = importAngoffRatings(ratingsCsv([`J1,Q1,"${bad}"`, "J1,Q2,0.5", "J1,Q3,0.5"]), answerKey());
+      expect(errors(read), bad).toEqual([{ line: 2, message }]);
+    }
+    const good = importAngoffRatings(ratingsCsv(["J1,Q1, 0.25 ", "J1,Q2,.75", "J1,Q3,0.125"]), answerKey());
+    expect(value(good).ratings).toEqual([[0.25, 0.75, 0.125]]);
+  });
+});
+
+describe("every importer refuses a broken table before reading rows", () => {
+  it("an empty file, and a header lacking columns without data rows", () => {
+    const empty = [{ line: 1, message: "the file is empty" }];
+    expect(errors(importResponses("", answerKey(), exam))).toEqual(empty);
+    expect(errors(importFlaggedItems("", answerKey()))).toEqual(empty);
+    expect(errors(importAngoffRatings("", answerKey()))).toEqual(empty);
+    expect(errors(importAnswerKey("item,answer\n", exam))).toEqual([
+      { line: 1, message: 'the header lacks "key" (expected columns: item, key)' },
+    ]);
+  });
+
+  it("a flag's reason is trimmed and at most 2000 characters; a rating's item must be in the key", () => {
+    const long = "r".repeat(2000);
+    expect(value(importFlaggedItems(`item,reason\nQ1,  ${long}  \n`, answerKey()))).toEqual([
+      { item: "Q1", reason: long },
+    ]);
+    expect(errors(importFlaggedItems(`item,reason\nQ1,${long}r\n`, answerKey()))).toEqual([
+      { line: 2, message: "reason: Too big: expected string to have <=2000 characters" },
+    ]);
+    expect(errors(importAngoffRatings(ratingsCsv(["J1,Q9,0.5"]), answerKey()))).toEqual([
+      { line: 2, message: "item: not an item of the answer key" },
+    ]);
+  });
+});

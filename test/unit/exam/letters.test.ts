@@ -28,3 +28,47 @@ describe("resultLetter", () => {
     expect(completionMail("2026-11-07").text).toContain("2026-11-07");
   });
 });
+
+describe("the letters' whole text", () => {
+  it("a pass: subject, score line, certificate and the logbook deadline from the result date", () => {
+    const m = resultLetter({ ...base, passed: true }, DEFAULT_POLICY);
+    expect(m.subject).toBe("Your EACVI CMR exam result: passed");
+    expect(m.text.split("\n\n")).toEqual([
+      "Congratulations: you passed the EACVI CMR written exam of 2026-11-07.",
+      "Your score: 61 out of 98 scored questions. The pass mark: 60.",
+      "Your certificate of completion of the written exam follows in a separate message and is available in your account.",
+      "You now have access to the logbook platform. The logbook must be submitted no later than 2028-12-20 (2 years after these results); after that date the exam must be repeated.",
+    ]);
+  });
+
+  it("the deadline and the period it states follow the policy's logbook months", () => {
+    const letter = (logbookSubmissionMonths: number) =>
+      resultLetter(
+        { ...base, passed: true },
+        { ...DEFAULT_POLICY, deadlines: { ...DEFAULT_POLICY.deadlines, logbookSubmissionMonths } },
+      ).text;
+    expect(letter(18)).toContain("no later than 2028-06-20 (18 months after these results)");
+    expect(letter(12)).toContain("no later than 2027-12-20 (1 year after these results)");
+    expect(letter(36)).toContain("no later than 2029-12-20 (3 years after these results)");
+    expect(letter(6)).toContain("no later than 2027-06-20 (6 months after these results)");
+  });
+
+  it("a fail: subject, score line and the appeal", () => {
+    const m = resultLetter({ ...base, score: 59, passed: false }, DEFAULT_POLICY);
+    expect(m.subject).toBe("Your EACVI CMR exam result");
+    expect(m.text.split("\n\n")).toEqual([
+      "You did not pass the EACVI CMR written exam of 2026-11-07.",
+      "Your score: 59 out of 98 scored questions. The pass mark: 60.",
+      "You may register for a later session. An appeal is possible: the procedure is described on the programme's page.",
+    ]);
+  });
+
+  it("the certificate's message", () => {
+    const m = completionMail("2026-11-07");
+    expect(m.subject).toBe("Your certificate of completion of the EACVI CMR written exam");
+    expect(m.text.split("\n\n")).toEqual([
+      "Attached is your certificate of completion of the EACVI CMR written exam of 2026-11-07.",
+      "Keep it: the logbook application refers to this exam result.",
+    ]);
+  });
+});

@@ -116,3 +116,69 @@ describe("exportRegistrations", () => {
     ]);
   });
 });
+
+describe("exportRegistrations: order and refusals in detail", () => {
+  it("same names: by candidate id; names compare without regard to letter case or accents", () => {
+    const { rows } = exported([
+      registration("u2", { familyName: "Martin", givenNames: "Claire" }),
+      registration("u3", { familyName: "martin", givenNames: "Alain" }),
+      registration("u1", { familyName: "MARTIN", givenNames: "claire" }),
+      registration("u0", { familyName: "Martín", givenNames: "Zoé" }),
+    ]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(["u3", "u1", "u2", "u0"]);
+    // the same tie given in id order stays in id order
+    const inOrder = exported([registration("u1"), registration("u2"), registration("u3")]);
+    expect(inOrder.rows.slice(1).map((r) => r[0])).toEqual(["u1", "u2", "u3"]);
+  });
+
+  it("each malformed field is named with its registration's number", () => {
+    const result = exportRegistrations(plannedSession(), [
+      registration("u1", { email: "x" }),
+      registration("u2", { familyName: "a\nb" }),
+      registration("u3", { givenNames: "  " }),
+      { ...registration("u4"), status: "pending" },
+      registration("u 5"),
+      registration("u6", { familyName: "x".repeat(201) }),
+      "u7",
+      registration("u8", { status: "cancelled", email: "x" }),
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        "registration 1: email: Invalid email address",
+        "registration 2: familyName: no control characters",
+        "registration 3: givenNames: Too small: expected string to have >=1 characters",
+        'registration 4: status: Invalid option: expected one of "registered"|"cancelled"',
+        "registration 5: registrationId: letters, digits, '_', '.', '-' (at most 128)",
+        "registration 5: candidateId: letters, digits, '_', '.', '-' (at most 128)",
+        "registration 5: email: Invalid email address",
+        "registration 6: familyName: Too big: expected string to have <=200 characters",
+        "registration 7: Invalid input: expected object, received string",
+        "registration 8: email: Invalid email address",
+      ],
+    });
+  });
+
+  it("names of 200 characters and ids of 128 are exported (one more is refused); names are trimmed", () => {
+    const long = "N".repeat(200);
+    const id = "u".repeat(128);
+    const { rows, count } = exported([
+      registration(id, { registrationId: id, familyName: ` ${long} `, givenNames: " Ann\t" }),
+    ]);
+    expect(count).toBe(1);
+    expect(rows[1].slice(0, 4)).toEqual([id, id, long, "Ann"]);
+    const tooLong = exportRegistrations(plannedSession(), [registration(`${id}x`, { registrationId: "r1" })]);
+    expect(tooLong.ok || tooLong.errors).toEqual([
+      "registration 1: candidateId: letters, digits, '_', '.', '-' (at most 128)",
+    ]);
+  });
+
+  it("ids of one character and with _ . - inside are exported; an id starting with _ is refused", () => {
+    const { rows } = exported([registration("u", { registrationId: "1_a.b-c" })]);
+    expect(rows[1].slice(0, 2)).toEqual(["u", "1_a.b-c"]);
+    const refused = exportRegistrations(plannedSession(), [registration("_u", { registrationId: "r1" })]);
+    expect(refused.ok || refused.errors).toEqual([
+      "registration 1: candidateId: letters, digits, '_', '.', '-' (at most 128)",
+    ]);
+  });
+});

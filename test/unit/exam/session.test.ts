@@ -93,3 +93,70 @@ describe("zonedInstant", () => {
     expect(zonedInstant("2026-01-15", "23:59", "UTC")?.toISOString()).toBe("2026-01-15T23:59:00.000Z");
   });
 });
+
+describe("planSession: the policy's edges", () => {
+  it("registration may close on the day it opens; one day earlier is refused with both dates", () => {
+    const sameDay = planSession("2025-11-07", { ...exam, registration: { opensMonthsBefore: 0, closesDaysBefore: 0 } });
+    expect(sameDay.ok && [sameDay.value.registrationOpens, sameDay.value.registrationCloses]).toEqual([
+      "2025-11-07",
+      "2025-11-07",
+    ]);
+    expect(planSession("2025-11-07", { ...exam, registration: { opensMonthsBefore: 0, closesDaysBefore: 1 } })).toEqual(
+      {
+        ok: false,
+        errors: ["registration would close (2025-11-06) before it opens (2025-11-07): check the policy"],
+      },
+    );
+  });
+
+  it("a window whose end falls in the gap is refused, and every problem is listed together", () => {
+    expect(planSession("2026-03-29", { ...exam, startWindow: { from: "01:00", to: "02:30" } })).toEqual({
+      ok: false,
+      errors: ["the start window falls in a daylight-saving gap in Europe/Paris"],
+    });
+    expect(
+      planSession("2026-03-29", {
+        ...exam,
+        registration: { opensMonthsBefore: 0, closesDaysBefore: 1 },
+        startWindow: { from: "02:15", to: "04:00" },
+      }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        "registration would close (2026-03-28) before it opens (2026-03-29): check the policy",
+        "the start window falls in a daylight-saving gap in Europe/Paris",
+      ],
+    });
+  });
+
+  it("an impossible sitting date is refused with the date as given", () => {
+    expect(planSession("7/11/2025", exam)).toEqual({
+      ok: false,
+      errors: ['sitting date "7/11/2025" is not a YYYY-MM-DD date'],
+    });
+  });
+});
+
+describe("zonedInstant, either side of the clock changes", () => {
+  it("the minutes on each side of the spring gap and at the end of the autumn overlap", () => {
+    // 29 March 2026: 01:59 CET exists, 02:00–02:59 do not, 03:00 CEST does
+    expect(zonedInstant("2026-03-29", "01:59", "Europe/Paris")?.toISOString()).toBe("2026-03-29T00:59:00.000Z");
+    expect(zonedInstant("2026-03-29", "02:00", "Europe/Paris")).toBeNull();
+    expect(zonedInstant("2026-03-29", "02:59", "Europe/Paris")).toBeNull();
+    expect(zonedInstant("2026-03-29", "03:00", "Europe/Paris")?.toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    // 25 October 2026: 02:00–02:59 happen twice (CEST, then CET); 03:00 once, in CET
+    expect(zonedInstant("2026-10-25", "02:00", "Europe/Paris")?.toISOString()).toBe("2026-10-25T00:00:00.000Z");
+    expect(zonedInstant("2026-10-25", "03:00", "Europe/Paris")?.toISOString()).toBe("2026-10-25T02:00:00.000Z");
+  });
+
+  it("another zone's offsets (New York, UTC−5 in January, −4 in July)", () => {
+    expect(zonedInstant("2026-01-15", "11:30", "America/New_York")?.toISOString()).toBe("2026-01-15T16:30:00.000Z");
+    expect(zonedInstant("2026-07-15", "11:30", "America/New_York")?.toISOString()).toBe("2026-07-15T15:30:00.000Z");
+  });
+});
+
+describe("zonedInstant with an offset in seconds", () => {
+  it("Paris mean time (UTC+00:09:21) in 1900", () => {
+    expect(zonedInstant("1900-01-01", "12:00", "Europe/Paris")?.toISOString()).toBe("1900-01-01T11:50:39.000Z");
+  });
+});

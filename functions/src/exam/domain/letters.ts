@@ -19,15 +19,22 @@ export const examMailIds = {
   certificate: (resultId: string) => `exam-certificate-${resultId}`,
 };
 
+/** The policy's logbook period in words: "2 years", "1 year", "18 months". */
+function period(months: number): string {
+  if (months % 12 !== 0) return `${months} months`;
+  return months === 12 ? "1 year" : `${months / 12} years`;
+}
+
 export function resultLetter(r: ReleasedResult, policy: Policy): MailMessage {
   const scoreLine = `Your score: ${r.score} out of ${r.maxScore} scored questions. The pass mark: ${r.passMark}.`;
   if (r.passed) {
-    const deadline = addMonthsIso(r.resultDate, policy.deadlines.logbookSubmissionMonths);
+    const months = policy.deadlines.logbookSubmissionMonths;
+    const deadline = addMonthsIso(r.resultDate, months);
     return message("Your EACVI CMR exam result: passed", [
       `Congratulations: you passed the EACVI CMR written exam of ${r.sittingDate}.`,
       scoreLine,
       "Your certificate of completion of the written exam follows in a separate message and is available in your account.",
-      `You now have access to the logbook platform. The logbook must be submitted no later than ${deadline} (two years after these results); after that date the exam must be repeated.`,
+      `You now have access to the logbook platform. The logbook must be submitted no later than ${deadline} (${period(months)} after these results); after that date the exam must be repeated.`,
     ]);
   }
   return message("Your EACVI CMR exam result", [
