@@ -314,6 +314,22 @@ describe("policyForApplication", () => {
     ]);
   });
 
+  it("writes a null setting and a list as they are", () => {
+    const policyOverride = {
+      cme: { catalogue: { eurocmr: { maxCredits: null } } },
+      logbookReminders: { daysBefore: [7, 14] },
+    };
+    const { policy, findings } = policyForApplication(
+      DEFAULT_POLICY,
+      [granted("r1", { decision: { policyOverride } })],
+      "a1",
+    );
+    expect(policy.cme.catalogue.eurocmr.maxCredits).toBeNull();
+    expect(findings.map((f) => f.message)).toEqual([
+      "Policy overridden for this application by special-circumstances decision r1: cme.catalogue.eurocmr.maxCredits = null; logbookReminders.daysBefore = [7,14]",
+    ]);
+  });
+
   it("lists every setting an override changes", () => {
     const { findings } = policyForApplication(
       DEFAULT_POLICY,
