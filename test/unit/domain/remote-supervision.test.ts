@@ -11,7 +11,11 @@ import {
   type Doc,
 } from "../../../functions/src/logbook/domain/application-docs.js";
 import { DEFAULT_POLICY, validateApplication, type Bundle } from "../../../functions/src/logbook/domain/index.js";
-import { mergeSpans, splitByCoverage } from "../../../functions/src/logbook/domain/remote-supervision.js";
+import {
+  describeSpans,
+  mergeSpans,
+  splitByCoverage,
+} from "../../../functions/src/logbook/domain/remote-supervision.js";
 import { makeBundle, SUPERVISOR_ID } from "../../factories/bundle.js";
 import { codesOf, findingsOf, requirementOf } from "../../factories/report.js";
 
@@ -158,6 +162,59 @@ describe("a granted remote-supervision request", () => {
     });
     expect(splitByCoverage(rule, "2025-01-10", "2025-01-20").uncovered).toEqual([]);
     expect(splitByCoverage(rule, "2025-01-21", "2025-01-25").covered).toEqual([]);
+  });
+});
+
+describe("grant spans", () => {
+  it("a one-day grant covers that day; a grant ending before it starts covers nothing", () => {
+    const excluded = excludedCases(bundle(CANDIDATE_AT, SUPERVISOR_AT, [{ from: "2025-01-01", to: "2025-01-01" }]));
+    expect(excluded).toHaveLength(149);
+    expect(excluded).not.toContain("case-0000");
+    expect(excludedCases(bundle(CANDIDATE_AT, SUPERVISOR_AT, [{ from: "2025-05-30", to: "2025-01-01" }]))).toHaveLength(
+      150,
+    );
+  });
+
+  it("mergeSpans sorts by start whatever the order given, and merges touching or overlapping spans", () => {
+    const jan = { from: "2025-01-01", to: "2025-01-31" };
+    const feb = { from: "2025-02-01", to: "2025-02-28" };
+    const apr = { from: "2025-04-01", to: "2025-04-30" };
+    const lateJan = { from: "2025-01-20", to: "2025-01-25" };
+    const janToFeb = { from: "2025-01-01", to: "2025-02-28" };
+    for (const order of [
+      [jan, feb, apr],
+      [apr, feb, jan],
+      [feb, apr, jan],
+      [apr, jan, feb],
+      [feb, jan, apr],
+    ]) {
+      expect(mergeSpans(order)).toEqual([janToFeb, apr]);
+    }
+    expect(mergeSpans([apr, lateJan])).toEqual([lateJan, apr]);
+    expect(mergeSpans([feb, apr, lateJan])).toEqual([lateJan, feb, apr]);
+    expect(mergeSpans([apr, lateJan, jan])).toEqual([jan, apr]);
+    expect(mergeSpans([lateJan, apr, jan])).toEqual([jan, apr]);
+  });
+
+  it("splitByCoverage counts a single covered day and a single day left out", () => {
+    const rule = { why: "", spans: [{ from: "2025-01-10", to: "2025-01-20" }] };
+    expect(splitByCoverage(rule, "2025-01-20", "2025-01-21")).toEqual({
+      covered: [{ from: "2025-01-20", to: "2025-01-20" }],
+      uncovered: [{ from: "2025-01-21", to: "2025-01-21" }],
+    });
+    expect(splitByCoverage(rule, "2025-01-09", "2025-01-10")).toEqual({
+      covered: [{ from: "2025-01-10", to: "2025-01-10" }],
+      uncovered: [{ from: "2025-01-09", to: "2025-01-09" }],
+    });
+  });
+
+  it("describeSpans writes a single day once and a longer span as its first and last day", () => {
+    expect(
+      describeSpans([
+        { from: "2025-01-09", to: "2025-01-09" },
+        { from: "2025-01-21", to: "2025-01-31" },
+      ]),
+    ).toBe("2025-01-09, 2025-01-21 – 2025-01-31");
   });
 });
 
