@@ -281,3 +281,58 @@ describe("the report does not depend on the order of entries", () => {
     expect(result.cme.map((e) => e.entries[0].id)).toEqual(["a", "b", "c", "k", "m", "x"]);
   });
 });
+
+describe("the hours a Table 1 cap leaves unused on a crowded day", () => {
+  // A congress entered one day at a time (Table 1: at most 18), and a course on its first day.
+  const congressDay = (id: string, date: string) =>
+    makeCme(id, {
+      title: "Winter congress",
+      catalogueId: "eacvi-congress",
+      kind: "cmr-meeting",
+      credits: 8,
+      certificateId: `c-${id}`,
+      ...day(date),
+    });
+  const course = (id: string, date: string, credits = 8) =>
+    makeCme(id, { title: `Course ${id}`, kind: "cmr-meeting", credits, certificateId: `c-${id}`, ...day(date) });
+
+  it("move to the event's days with room: each event keeps within its own cap and each day within 8", () => {
+    const result = screen([
+      congressDay("a1", "2025-06-10"),
+      congressDay("a2", "2025-06-11"),
+      congressDay("a3", "2025-06-12"),
+      course("b", "2025-06-10"),
+    ]);
+    // The congress gives its 18 (8 + 8 + 2); the course the 6 left on its day.
+    expect(creditsById(result)).toEqual({ "a1+a2+a3": 18, b: 6 });
+    expect(messages(result, "CME_CREDITS_CAPPED")).toEqual([`CME b: credited 6 of the 8 claimed (${DAY_CAP})`]);
+  });
+
+  it("through another event of the crowded day, which moves its own hours to a free day of its own", () => {
+    // The congress (18 over three days) shares its first day with a two-day course (8 a day); the course's
+    // second day is free. Each day full: 8 + 8 + 8 from the congress's three days and the course's second day.
+    const result = screen([
+      congressDay("a1", "2025-06-10"),
+      congressDay("a2", "2025-06-11"),
+      congressDay("a3", "2025-06-12"),
+      makeCme("b", {
+        title: "Course b",
+        kind: "cmr-meeting",
+        credits: 16,
+        certificateId: "c-b",
+        startDate: "2025-06-09",
+        endDate: "2025-06-10",
+      }),
+    ]);
+    const credits = creditsById(result);
+    expect(credits["a1+a2+a3"]).toBe(18);
+    expect(credits.b).toBe(14);
+  });
+
+  it("changes nothing when no day is crowded, or no event is capped by Table 1", () => {
+    const roomy = screen([congressDay("a1", "2025-06-10"), congressDay("a2", "2025-06-11"), course("b", "2025-06-12")]);
+    expect(creditsById(roomy)).toEqual({ "a1+a2": 16, b: 8 });
+    const uncapped = screen([course("a", "2025-06-10", 6), course("b", "2025-06-10", 6)]);
+    expect(creditsById(uncapped)).toEqual({ a: 4, b: 4 });
+  });
+});
