@@ -460,16 +460,18 @@ describe("CME totals", () => {
 });
 
 describe("the Table 1 and 8-a-day caps together: no accepted entry lowers the total", () => {
-  // A congress entered one day at a time (Table 1: at most 18), and another event on its first day.
-  const congressDay = (day: string) => ({
-    title: "Winter congress",
-    catalogueId: "eacvi-congress",
+  // An event entered one day at a time (one certificate a day).
+  const eventDay = (title: string, catalogueId: string, credits: number) => (day: string) => ({
+    title,
+    catalogueId,
     kind: "cmr-meeting" as const,
-    credits: 8,
+    credits,
     startDate: day,
     endDate: day,
     certificateId: `c-${day}`,
   });
+  // A congress (Table 1: at most 18), and another event on its first day.
+  const congressDay = eventDay("Winter congress", "eacvi-congress", 8);
   const sameDayCourse = { title: "Other course", kind: "cmr-meeting" as const, credits: 8, certificateId: "c-other" };
 
   it("an event capped by Table 1 takes its hours from its days with room, not from a crowded day", () => {
@@ -482,15 +484,7 @@ describe("the Table 1 and 8-a-day caps together: no accepted entry lowers the to
 
   it("a further day of a capped event never lowers the total (the case the property test found)", () => {
     // EACVI Best of Imaging: divided by 3, at most 4; an ECTS module (12.5 hours) on its first day.
-    const imagingDay = (day: string) => ({
-      title: "Imaging day",
-      catalogueId: "eacvi-best-of-imaging",
-      kind: "cmr-meeting" as const,
-      credits: 7,
-      startDate: day,
-      endDate: day,
-      certificateId: `c-${day}`,
-    });
+    const imagingDay = eventDay("Imaging day", "eacvi-best-of-imaging", 7);
     const ects = { title: "Module", kind: "ects" as const, credits: 0.5, certificateId: "c-ects" };
     const oneDay = creditedFor([imagingDay("2025-06-11"), { ...ects, ...days(1) }]);
     const twoDays = creditedFor([imagingDay("2025-06-10"), imagingDay("2025-06-11"), { ...ects, ...days(1) }]);

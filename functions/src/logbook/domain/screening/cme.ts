@@ -230,26 +230,25 @@ function creditWhatTheCapsLeave(
   maxPerDay: number,
 ): number[] {
   const days = points.length - 1;
+  /** Per event, the hours its segments give over each interval, each day of interval i counting `width(i)`. */
+  const perInterval = (segmentsOf: (event: ValuedEvent) => Segment[], width: (i: number) => number) =>
+    events.map((event) => {
+      const hours = new Array<number>(days).fill(0);
+      for (const s of segmentsOf(event)) {
+        for (let i = index.get(s.start)!; i < index.get(s.endExclusive)!; i++) hours[i] += s.rate * width(i);
+      }
+      return hours;
+    });
   // flow[e][i]: the hours event e is credited with over interval i ([points[i], points[i + 1])), first as scaled.
-  const flow = events.map((event) => {
-    const hours = new Array<number>(days).fill(0);
-    for (const s of event.segments) {
-      for (let i = index.get(s.start)!; i < index.get(s.endExclusive)!; i++) {
-        hours[i] += s.rate * (weighted[i + 1] - weighted[i]);
-      }
-    }
-    return hours;
-  });
+  const flow = perInterval(
+    (event) => event.segments,
+    (i) => weighted[i + 1] - weighted[i],
+  );
   // offered[e][i]: the most event e gives over the days of interval i, Table 1 aside.
-  const offered = events.map((event) => {
-    const hours = new Array<number>(days).fill(0);
-    for (const s of event.offered) {
-      for (let i = index.get(s.start)!; i < index.get(s.endExclusive)!; i++) {
-        hours[i] += s.rate * (points[i + 1] - points[i]);
-      }
-    }
-    return hours;
-  });
+  const offered = perInterval(
+    (event) => event.offered,
+    (i) => points[i + 1] - points[i],
+  );
   const daysOf = offered.map((hours) => hours.flatMap((h, i) => (h > 0 ? [i] : [])));
   const eventsOn = Array.from({ length: days }, () => [] as number[]);
   daysOf.forEach((list, e) => list.forEach((i) => eventsOn[i].push(e)));
