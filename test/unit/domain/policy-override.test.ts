@@ -39,6 +39,10 @@ describe("checkPolicyOverrideValue", () => {
     expect(problemOf('{"cases": {"maxNormalFraction": 1.01}}')).toMatch(/cases\.maxNormalFraction: /);
     // A whole section replaced by a scalar: every setting in it is missing.
     expect(problemOf('{"cases": 100}')).toMatch(/^With this override the policy is not valid: cases: /);
+    // Every invalid setting is named, one after the other.
+    expect(problemOf('{"cases": {"required": {"level2": -1, "level3-direct": -1}}}')).toMatch(
+      /^With this override the policy is not valid: cases\.required\.level2: [^;]+; cases\.required\.level3-direct: [^;]+\.$/,
+    );
   });
 
   it("accepts both sides of a limit: the edge values pass, one step beyond is refused", () => {
