@@ -7,7 +7,7 @@ import {
   describeChange,
   type OverrideChange,
 } from "../../../functions/src/platform/domain/policy-override";
-import type { Policy } from "../../../functions/src/platform/domain/policy";
+import { isPlainObject, type Policy } from "../../../functions/src/platform/domain/policy";
 
 export { describeChange, type OverrideChange };
 
@@ -31,9 +31,9 @@ export function checkPolicyOverride(text: string, policy: Policy): OverrideCheck
       problem: `The policy override is not valid JSON (${(e as Error).message}); write it like ${OVERRIDE_EXAMPLE}.`,
     };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!isPlainObject(value)) {
     return { ok: false, problem: `The policy override must be a JSON object, like ${OVERRIDE_EXAMPLE}.` };
   }
   const checked = checkPolicyOverrideValue(value, policy);
-  return checked.ok ? { ok: true, override: value as Record<string, unknown>, changes: checked.changes } : checked;
+  return checked.ok ? { ok: true, override: value, changes: checked.changes } : checked;
 }

@@ -3,7 +3,7 @@
 // policy in force. The server (decideRequest) and the decision form check it
 // with this one function, so neither accepts what the other refuses.
 import { describeIssue } from "./issues.js";
-import { deepMerge, policySchema, type Policy } from "./policy.js";
+import { deepMerge, isPlainObject, policySchema, type Policy } from "./policy.js";
 
 /** A change the override makes: the setting's dotted path, its value in force, the new value. */
 export interface OverrideChange {
@@ -13,9 +13,6 @@ export interface OverrideChange {
 }
 
 export type OverrideCheck = { ok: true; changes: OverrideChange[] } | { ok: false; problem: string };
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Checks `override` against `policy` (the policy in force): it must be an

@@ -178,7 +178,8 @@ export function catalogueEntry(policy: Policy, id: string | null | undefined): C
   return policy.cme.catalogue[id];
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not a list): what deepMerge merges key by key. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
